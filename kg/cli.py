@@ -19,6 +19,12 @@ def main() -> None:
 
 # Command modules register themselves here; each module defines click commands named in its __all__.
 COMMAND_MODULES = [
+    "kg.commands_extract",
+    "kg.commands_graph",
+    "kg.commands_cypher",
+    "kg.commands_viz",
+    "kg.commands_load",
+    "kg.commands_lexicon",
 ]
 
 

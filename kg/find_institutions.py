@@ -1,0 +1,327 @@
+"""Institutions: named organisations that are not local governments. Pure.
+
+Evidence, strongest first: a ministry or well-known name (kg.find_terms), an organisation suffix
+(연구원, 대학교, 재단, 공단, 협의회 …) on a specific stem, a company marker ((주), ㈜, 주식회사), a Latin
+abbreviation in parentheses ("한국토지주택공사(LH)" -> alias LH), a quoted name ending with a suffix,
+an apposition ("투자기관인 X"), membership of a list whose other members are institutions, and the
+organisation words of an official's role (kg.find_officials). A sub-unit written after its parent becomes
+one name ("한국은행 포항본부", "경기대학교 산학협력단") with ``attrs["parent"]``.
+``attrs``: name, kind, aliases, parent, evidence.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.find_terms import (COUNTRIES, GENERIC_ORG_WORDS, KNOWN_ALIASES, KNOWN_INSTITUTIONS, MINISTRIES, ORG_SUFFIXES,
+                           QUOTES, SUBUNIT_SUFFIXES, TITLES, WEAK_ORG_SUFFIXES, lexicon)
+from kg.model import Mention
+from kg.words import Sent, Word, strip_josa
+
+_SUFFIXES = sorted(ORG_SUFFIXES, key=len, reverse=True)
+_SUFFIX_LENS = sorted({len(x) for x in ORG_SUFFIXES}, reverse=True)
+_TITLE_SET = frozenset(TITLES)
+_LEGAL_PREFIX = ("농업회사법인", "주식회사", "유한회사", "재단법인", "사단법인", "사회적협동조합", "사회복지법인", "학교법인",
+                 "영농조합법인", "협동조합")
+_COMPANY = re.compile(r"(?:\(주\)|㈜|\(유\)|\(사\)|\(재\))")
+_APPOSITION = re.compile(r"(?:기관|기업|업체|회사|단체|법인|스타트업|벤처기업|창업기업|협회|재단)인$")
+_COUNT_AFTER = re.compile(r"^\d+\s*(?:개소|개|곳|개사|개 기관|명)")
+
+
+@lru_cache(maxsize=65536)
+def suffix_kind(core: str) -> tuple[str, str] | None:
+    """(suffix, kind) when ``core`` ends with an organisation suffix after a specific stem."""
+    if core in MINISTRIES:
+        return ("부" if core.endswith("부") else core[-1:]), "ministry"
+    for L in _SUFFIX_LENS:
+        if len(core) <= L or core[-L:] not in ORG_SUFFIXES:
+            continue
+        suf = core[-L:]
+        if True:
+            stem = core[: -len(suf)]
+            if stem in GENERIC_ORG_WORDS or not re.search(r"[가-힣A-Za-z]{1}", stem):
+                return None
+            return suf, ORG_SUFFIXES[suf]
+    return None
+
+
+@lru_cache(maxsize=65536)
+def is_strong(core: str) -> bool:
+    sk = suffix_kind(core)
+    if not sk:
+        return False
+    suf, kind = sk
+    if core in MINISTRIES:
+        return True
+    if suf in WEAK_ORG_SUFFIXES:
+        return False
+    stem = core[: -len(suf)]
+    return len(stem) >= 2 and core not in _TITLE_SET and not re.fullmatch(r"\d+.*", stem)
+
+
+@lru_cache(maxsize=65536)
+def known(core: str) -> bool:
+    lx = lexicon()
+    if lx is not None:
+        try:
+            if lx.is_known_institution(core):
+                return True
+        except Exception:
+            pass
+    return core in KNOWN_INSTITUTIONS or core in KNOWN_ALIASES or core in MINISTRIES
+
+
+@lru_cache(maxsize=65536)
+def _known_kind(core: str) -> str | None:
+    lx = lexicon()
+    if lx is None:
+        return None
+    try:
+        i = lx.institution(core)
+        return i.kind if i else None
+    except Exception:
+        return None
+
+
+def university_short(core: str) -> bool:
+    """"전주대", "경북대": a short university name (checked with context by the caller)."""
+    return re.fullmatch(r"[가-힣]{2,5}대", core) is not None and core[:-1] not in GENERIC_ORG_WORDS and not re.search(
+        r"(?:세|시|확|최|극|강|증|절|거|위|중|광|대|초|연|역|현|근|고|미|상|하|후|전|년|시대|교대|군대|부대|무대)대$", core)
+
+
+def _mention(text, s, e, sent, name, kind, evidence, **attrs) -> Mention:
+    a = {"name": name, "kind": kind, "evidence": evidence, "aliases": []}
+    a.update(attrs)
+    return Mention("Institution", text, s, e, sent, evidence, a)
+
+
+def find_institutions(sents: list[Sent], cities: list[Mention], officials: list[Mention]) -> list[Mention]:
+    city_spans = [(m.start, m.end) for m in cities]
+    out: list[Mention] = []
+    for s in sents:
+        out.extend(_in_sentence(s, city_spans))
+    # organisation words of officials' roles: consecutive non-city words are one name ("미래창조과학부 미래준비위원회")
+    for m in officials:
+        groups: list[list[tuple[str, int, int]]] = []
+        after_city = False
+        for surface, a, b in m.attrs.get("orgs", []):
+            if surface in COUNTRIES or surface in GENERIC_ORG_WORDS:
+                continue
+            if any(cs <= a < ce or a <= cs < b for cs, ce in city_spans):
+                groups.append([])
+                after_city = True
+                continue
+            if groups and groups[-1]:
+                groups[-1].append((surface, a, b))
+            else:
+                groups.append([(surface, a, b)])
+        for g in groups:
+            if not g:
+                continue
+            surface = " ".join(x[0] for x in g)
+            a, b = g[0][1], g[-1][2]
+            kind = (suffix_kind(g[-1][0]) or ("", "organisation"))[1]
+            dept = re.search(r"(?:과|국|실|팀|담당관)$", g[-1][0]) is not None and len(g) == 1 and after_city
+            out.append(_mention(surface, a, b, m.sentence, surface, "city department" if dept else kind, "role",
+                                role_of=m.attrs["name"], parent=g[0][0] if len(g) > 1 else None))
+    return _combine(out)
+
+
+def _is_city_word(surface, city_spans, a, b) -> bool:
+    return any(cs <= a and b <= ce for cs, ce in city_spans)
+
+
+def _is_city(w: Word, city_spans) -> bool:
+    return any(cs <= w.cs < ce or w.cs <= cs < w.ce for cs, ce in city_spans)
+
+
+def _company(s: Sent) -> list[Mention]:
+    out = []
+    for m in _COMPANY.finditer(s.text):
+        a, b = m.start(), m.end()
+        L = a
+        while L > 0 and re.match(r"[가-힣A-Za-z0-9&]", s.text[L - 1]):
+            L -= 1
+        R = b
+        while R < len(s.text) and re.match(r"[가-힣A-Za-z0-9&]", s.text[R]):
+            R += 1
+        left, right = s.text[L:a], s.text[b:R]
+        if right:
+            right = strip_josa(right) if not re.search(r"[A-Za-z0-9]$", right) else right
+        if left and right:
+            name = f"{left} {right}"
+        else:
+            name = left or right
+        if not name or len(name) < 2:
+            continue
+        start, end = s.start + L, s.start + (b + len(right) if right else b)
+        # legal-form prefix before: "농업회사법인 유엔케이(주)"
+        before = s.text[:L].rstrip()
+        alias = []
+        for p in _LEGAL_PREFIX:
+            if before.endswith(p):
+                alias.append(f"{p} {s.text[L:end - s.start]}")
+                start = s.start + len(before) - len(p)
+        alias.append(s.text[L:end - s.start])
+        out.append(_mention(s.text[start - s.start:end - s.start], start, end, s.i, name, "company", "company",
+                            aliases=alias))
+    return out
+
+
+def _quoted(s: Sent) -> list[tuple[int, int, str]]:
+    """(start, end, inner text) of quoted phrases in the sentence (absolute offsets of the inner text)."""
+    out = []
+    t = s.text
+    i = 0
+    while i < len(t):
+        c = t[i]
+        if c in QUOTES:
+            close = QUOTES[c]
+            j = t.find(close, i + 1)
+            if j > i + 1 and j - i <= 80:
+                out.append((s.start + i + 1, s.start + j, t[i + 1:j]))
+                i = j + 1
+                continue
+        i += 1
+    return out
+
+
+def _in_sentence(s: Sent, city_spans) -> list[Mention]:
+    out: list[Mention] = []
+    W = s.words
+    taken: set[int] = set()
+    # quoted names ending with a suffix: ‘탄소중립 지방정부 실천연대’
+    for a, b, inner in _quoted(s):
+        core = inner.strip()
+        if 2 <= len(core) <= 40 and suffix_kind(core.split()[-1] if core.split() else core) and not re.search(
+                r"[.?!]$", core):
+            last = core.split()[-1]
+            sk = suffix_kind(last)
+            if sk and (is_strong(last) or last in MINISTRIES or known(last) or sk[0] in ("포럼", "연대", "센터", "위원회")):
+                out.append(_mention(core, a, b, s.i, core, sk[1], "quoted"))
+    out.extend(_company(s))
+    company_spans = [(m.start, m.end) for m in out if m.source == "company"]
+    for k, w in enumerate(W):
+        c = w.core
+        if not c or w.verb and not w.josa or any(a <= w.cs < b for a, b in company_spans):
+            continue
+        if _is_city(w, city_spans):
+            continue
+        ev = None
+        kind = "organisation"
+        sk = suffix_kind(c)
+        if c in MINISTRIES:
+            ev, kind = "ministry", "ministry"
+        elif known(c):
+            ev = "known"
+            kind = _known_kind(c) or (sk or ("", "organisation"))[1]
+        elif is_strong(c) and not _generic_use(W, k):
+            ev, kind = "suffix", sk[1]
+        elif w.paren and re.fullmatch(r"[A-Z][A-Za-z&]{1,9}", w.paren) and sk and len(c) >= 4:
+            ev, kind = "abbreviation", sk[1]
+        elif k > 0 and _APPOSITION.search(W[k - 1].core) and len(c) >= 2 and not w.verb:
+            ev = "apposition"
+        if ev:
+            aliases = [w.paren] if w.paren and re.fullmatch(r"[A-Za-z][A-Za-z0-9&.\- ]{1,15}", w.paren) else []
+            out.append(_mention(c, w.cs, w.ce, s.i, c, kind, ev, aliases=aliases))
+            taken.add(k)
+    out.extend(_lists(s, taken, city_spans, out))
+    return _subunits(s, out)
+
+
+def _subunits(s: Sent, ms: list[Mention]) -> list[Mention]:
+    """"한국은행 포항본부", "경기대학교 산학협력단": an institution and the sub-unit word right after it."""
+    W = s.words
+    at = {}
+    for m in ms:
+        at.setdefault(m.start, m)
+    out = list(ms)
+    for k in range(len(W) - 1):
+        m = at.get(W[k].cs)
+        nxt = W[k + 1]
+        if m is None or m.end != W[k].ce or W[k].josa or W[k].paren or nxt.sep_before != " " or m.source == "company":
+            continue
+        if not _subunit(nxt.core) or nxt.core in SUBUNIT_SUFFIXES and nxt.core not in ("산학협력단",):
+            continue
+        name = f"{m.attrs['name']} {nxt.core}"
+        kind = (suffix_kind(nxt.core) or ("", m.attrs.get("kind")))[1]
+        if kind == "department":
+            kind = "branch"
+        aliases = [nxt.paren] if nxt.paren and re.fullmatch(r"[A-Za-z][A-Za-z0-9&]{1,12}", nxt.paren) else []
+        comb = _mention(s.span_text(m.start, nxt.ce), m.start, nxt.ce, s.i, name, kind, m.source,
+                        parent=m.attrs["name"], aliases=aliases)
+        out = [x for x in out if x is not m and not (nxt.cs <= x.start < nxt.ce)]
+        out.append(comb)
+    return out
+
+
+def _generic_use(W: list[Word], k: int) -> bool:
+    """"창업보육센터 7개소", "연구원 3명": a type of organisation counted, not a name."""
+    if k + 1 < len(W) and _COUNT_AFTER.match(W[k + 1].text):
+        return True
+    return False
+
+
+def _lists(s: Sent, taken: set[int], city_spans, found: list[Mention]) -> list[Mention]:
+    """Members of an enumeration in which at least two members are already institutions."""
+    W = s.words
+    out = []
+    found_starts = {m.start for m in found}
+    runs: list[list[int]] = []
+    cur: list[int] = []
+    for k, w in enumerate(W):
+        linked = k > 0 and (w.sep_before in (",", "·", "‧", "ㆍ", "▲", "?", "/") or W[k - 1].josa in ("와", "과")
+                            or W[k - 1].trail.endswith(","))
+        if cur and linked:
+            cur.append(k)
+        elif cur and w.sep_before == " " and _subunit(w.core) and not W[k - 1].josa:
+            continue  # "한국은행 포항본부": second word of a member
+        else:
+            if len(cur) >= 3:
+                runs.append(cur)
+            cur = [k]
+        if w.josa and w.josa not in ("와", "과") or w.verb:
+            if len(cur) >= 3:
+                runs.append(cur)
+            cur = []
+    if len(cur) >= 3:
+        runs.append(cur)
+    for run in runs:
+        inst = [k for k in run if k in taken or W[k].cs in found_starts]
+        if len(inst) < 2:
+            continue
+        unis = [k for k in run if university_short(W[k].core)]
+        loose = (len(inst) + len(unis)) * 2 >= len(run)  # most members are organisations
+        for k in run:
+            w = W[k]
+            c = w.core
+            if k in taken or w.cs in found_starts or _is_city(w, city_spans) or not c:
+                continue
+            if c in GENERIC_ORG_WORDS or c.endswith("등") or re.search(r"\d", c) and not re.search(r"[A-Za-z]", c):
+                continue
+            if c in COUNTRIES:
+                continue
+            if not (2 <= len(c) <= 15) or w.verb:
+                continue
+            if university_short(c) or loose and (re.fullmatch(r"[A-Za-z][A-Za-z0-9&]{1,9}", c) or "NNP" in w.tags
+                                                 or suffix_kind(c)):
+                kind = "university" if university_short(c) else (suffix_kind(c) or ("", "organisation"))[1]
+                out.append(_mention(c, w.cs, w.ce, s.i, c, kind, "list"))
+    return out
+
+
+def _subunit(core: str) -> bool:
+    return any(core.endswith(x) for x in SUBUNIT_SUFFIXES) and len(core) >= 2
+
+
+def _combine(ms: list[Mention]) -> list[Mention]:
+    """Join a parent and the sub-unit written right after it ("한국은행 포항본부"); drop duplicates."""
+    ms.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[Mention] = []
+    for m in ms:
+        if out and m.start < out[-1].end:
+            prev = out[-1]
+            if m.end <= prev.end:
+                continue
+        out.append(m)
+    return out

@@ -1,0 +1,131 @@
+"""Policies: named plans, strategies, programmes, projects, visions and designations. Pure.
+
+- a quoted name ending with a policy noun (‘AI 기반 스마트 안전도시 전략’, ‘디지털새싹 사업’);
+- a quoted name followed by a pursuing verb or noun: "‘교육기반 AI특별도시’를 선언", "'스마트 안전도시 포항'
+  조성을 위한", "‘…’ 추진"; or by "라는 캐치프레이즈/슬로건/비전";
+- an unquoted noun phrase ending with a policy noun (계획, 전략, 로드맵, 사업 …) with specific words before
+  it, in a sentence with an adoption verb (추진, 수립, 마련, 발표, 내놓, 시행, 제정 …);
+- a designation being built: "… 허브 도시 조성", "… 첨단산업밸리 조성".
+``attrs``: name, head, quoted.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.find_events import head_of
+from kg.find_phrases import in_quote, is_speech, phrase_left, phrase_text, quote_spans
+from kg.find_terms import GENERIC_POLICY_WORDS, ORG_SUFFIXES
+from kg.model import Mention
+from kg.words import Sent
+
+STRONG_HEADS = ("5개년 계획", "종합계획", "기본계획", "중장기계획", "마스터플랜", "로드맵", "계획", "전략", "비전", "사업",
+                "프로젝트", "프로그램", "특별도시", "조례", "구상", "이니셔티브", "선언문", "캐치프레이즈")
+PURSUE = ("추진", "조성", "구축", "도입", "실현", "선언", "수립", "시행", "운영", "마련", "발표", "제정", "내걸", "확정", "공개",
+          "착수", "발굴")
+PURSUE_STRICT = ("추진", "조성", "구축", "도입", "실현", "선언", "수립", "시행", "운영", "마련", "제정", "착수", "선포")
+ADOPT_STEMS = ("추진", "수립", "마련", "발표", "내놓", "내걸", "선언", "시행", "제정", "도입", "확정", "조성", "구축", "운영",
+               "착수", "공개", "담", "세우", "펼치", "펴", "준비")
+ADOPT_NOUNS = frozenset(("마련", "수립", "추진", "발표", "시행", "도입", "확정", "제정", "선포", "선언", "착수", "공개"))
+WEAK_HEADS = frozenset(("사업", "프로그램", "프로젝트", "정책", "구상"))
+DESIGNATION = re.compile(r"(?:도시|단지|밸리|허브|클러스터|특구|거점|타운|캠퍼스|벨트|플랫폼)$")
+
+
+_HEADS_NS = {h.replace(" ", ""): h for h in STRONG_HEADS}
+_HEADS_LENS = sorted({len(h) for h in _HEADS_NS}, reverse=True)
+
+
+@lru_cache(maxsize=65536)
+def _policy_head(core: str) -> str | None:
+    for L in _HEADS_LENS:
+        h = _HEADS_NS.get(core[-L:]) if len(core) >= L else None
+        if h:
+            return h
+    return None
+
+
+def _has_adopt_verb(s: Sent) -> bool:
+    from kg.tokenize import predicate_stems
+
+    stems = [p for p, _ in predicate_stems(s.tokens)]
+    return any(st.startswith(ADOPT_STEMS) for st in stems)
+
+
+def find_policies(sents: list[Sent]) -> list[Mention]:
+    out: list[Mention] = []
+    for s in sents:
+        W = s.words
+        quotes = quote_spans(s)
+        adopt = _has_adopt_verb(s)
+        qcover = []
+        for qa, qb, inner in quotes:
+            name = inner.strip()
+            provisional = name.startswith(("(가칭)", "(가제)", "가칭 "))
+            if provisional:  # ‘(가칭)시민 AI 에이전트(음성비서)’: a provisional name is a programme's name
+                name = re.sub(r"^\(?가[칭제]\)?\s*", "", name)
+                name = re.sub(r"\([^)]*\)$", "", name).strip()
+            if not name or len(name) < 3 or re.search(r"[.?!다]$", name) or len(name) > 60:
+                continue
+            last = name.split()[-1]
+            if head_of(last) or any(last.endswith(x) for x in ORG_SUFFIXES if len(x) >= 2):
+                continue  # an event or an organisation
+            after = s.text[qb - s.start + 1:qb - s.start + 30]
+            m_after = re.match(r"\s*(?:\([^)]*\))?\s*(?:을|를|이|가|은|는|의|도|로|으로)?\s*(?:이라는|라는|란)?\s*(\S*)", after)
+            nxt = m_after.group(1) if m_after else ""
+            ph = _policy_head(last.replace(" ", ""))
+            reason = None
+            if provisional and len(name) >= 3:
+                reason = "quoted-provisional"
+            elif ph and ph not in ("구상",):
+                reason = "quoted-head"
+            elif re.match(r"\s*(?:\([^)]*\))?\s*(?:이라는|라는|란)\s*(캐치프레이즈|슬로건|비전|목표|구호|브랜드|정책|전략)", after):
+                reason = "quoted-designation"
+            elif re.match(r"\s*(?:\([^)]*\))?\s*(?:을|를)?\s*(?:" + "|".join(PURSUE_STRICT) + ")", after):
+                reason = "quoted-pursued"
+            if reason:
+                out.append(Mention("Policy", name, qa, qb, s.i, reason, {"name": name, "head": ph or "", "quoted": True}))
+                qcover.append((qa, qb))
+        for k, w in enumerate(W):
+            core = w.core
+            if not core:
+                continue
+            ph = _policy_head(core)
+            designation = core == "조성" and (w.josa or k + 1 == len(W) or W[k + 1].core in ("위한",)) or (
+                core == "조성" and w.trail)
+            if not ph and not designation:
+                continue
+            if k + 1 < len(W) and W[k + 1].core.startswith(("이다", "이며", "이고")):
+                continue
+            if w.josa in ("이다", "이며", "이고", "이라"):
+                continue
+            a = phrase_left(W, k, quotes)
+            if any(qa <= W[a].cs < qb for qa, qb in qcover) and any(qa <= w.cs < qb for qa, qb in qcover):
+                continue
+            words = [x.core for x in W[a:k]]
+            if ph:
+                rest = core[: -len(ph.replace(" ", ""))] if core.endswith(ph.replace(" ", "")) else ""
+                words.append(rest)
+            specific = [x for x in words if x and x not in GENERIC_POLICY_WORDS and not re.fullmatch(r"\d+\S*", x)]
+            if not specific:
+                continue
+            nominal_adopt = k + 1 < len(W) and W[k + 1].core in ADOPT_NOUNS and W[k + 1].sep_before == " "
+            if ph in WEAK_HEADS and core == ph and not designation:
+                # "… 국가시범도시 조성 사업": a designation being built is named; "기술창업 지원 프로그램 운영" is not
+                if not (k >= 2 and W[k - 1].core in ("조성", "구축", "육성") and not W[k - 1].josa and
+                        any(DESIGNATION.search(x.core) for x in W[max(0, k - 6):k - 1])):
+                    continue
+            sq = in_quote(w, quotes)
+            if sq and is_speech(sq[2]):
+                continue  # inside quoted speech
+            if designation:
+                if not any(DESIGNATION.search(x) for x in words):
+                    continue
+            elif not (adopt or nominal_adopt):
+                continue
+            name = phrase_text(W, a, k)
+            if len(name) < 4:
+                continue
+            out.append(Mention("Policy", s.span_text(W[a].cs, w.ce), W[a].cs, w.ce, s.i,
+                               "designation" if designation else "phrase",
+                               {"name": name, "head": ph or "조성", "quoted": False}))
+    return out
