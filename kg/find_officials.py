@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.find_terms import COUNTRIES, GLUED_TITLES, TITLES, person_name_ok, SURNAMES_1, ORG_SUFFIXES
+from kg.find_terms import COUNTRIES, GLUED_TITLES, SURNAMES_1, TITLES, person_name_ok
 from kg.model import Mention
 from kg.words import Sent, Word
 
@@ -48,11 +48,17 @@ def _org_ok(org: str) -> bool:
                                   "지점", "지부", "사업단") and len(org) >= 3
 
 
+_TITLE_PREFIX = re.compile(r"^(?:외래|겸임|초빙|명예|석좌|수석|책임|선임|객원|특임|전임|상임|총괄|공동|부)(?=\S{2})")
+
+
 def title_of(core: str) -> tuple[str, str] | None:
     """(title, organisation prefix) when ``core`` is a title or ends with one glued to an organisation."""
     core = _ACTING.sub("", core) if len(core) > 4 else core
     if core in _TITLE_SET:
         return core, ""
+    bare = _TITLE_PREFIX.sub("", core)
+    if bare != core and bare in _TITLE_SET:
+        return core, ""  # 외래교수, 총괄사장, 수석부회장
     if core.endswith("위원장") and len(core) >= 5 and not core.endswith(("부위원장", "공동위원장")):
         return "위원장", core[:-3] + "위원회"  # 지방자치발전위원장 -> 지방자치발전위원회
     for unit in ("지역본부장", "본부장", "센터장", "지점장", "지부장", "사업단장", "연구소장", "연구단장"):
@@ -189,7 +195,7 @@ def _org_word(core: str) -> bool:
     from kg.find_institutions import known, suffix_kind
 
     return bool(suffix_kind(core)) or known(core) or re.fullmatch(r"[A-Z][A-Za-z&]{1,9}", core) is not None or \
-        core.endswith(("산학협력단", "본부", "지점", "지부"))
+        core.endswith(("산학협력단", "본부", "지점", "지부")) or core in _gz()
 
 
 def _role_after(W: list[Word], i: int):

@@ -66,9 +66,12 @@ def find_policies(sents: list[Sent]) -> list[Mention]:
                 name = re.sub(r"\([^)]*\)$", "", name).strip()
             if not name or len(name) < 3 or re.search(r"[.?!다]$", name) or len(name) > 60:
                 continue
-            last = name.split()[-1]
+            parts = name.split()
+            last = parts[-1]
             if head_of(last) or any(last.endswith(x) for x in ORG_SUFFIXES if len(x) >= 2):
                 continue  # an event or an organisation
+            if len(parts) > 8 or len(parts) >= 2 and re.search(r"[할될갈올줄]$", parts[-2]):
+                continue  # "…을 연구할 계획": a clause, not a name
             after = s.text[qb - s.start + 1:qb - s.start + 30]
             m_after = re.match(r"\s*(?:\([^)]*\))?\s*(?:을|를|이|가|은|는|의|도|로|으로)?\s*(?:이라는|라는|란)?\s*(\S*)", after)
             nxt = m_after.group(1) if m_after else ""

@@ -43,11 +43,16 @@ TITLES = sorted(set(
     "사무처장 기획조정실장 국무위원 처장 차관보 실장 본부장 주무관 사무관 서기관 센터장 원장 교장 학과장 "
     "부장판사 판사 검사 검사장 검찰총장 지검장 대법관 대법원장 헌법재판관 변호사 총괄회장 명예회장 대표이사 부대표 "
     "원내대표 당대표 최고위원 사무총장 비서관 수석비서관 대사 총영사 영사 공사 참사관 외무장관 국방장관 "
+    "부통령 주석 국왕 총독 감독 고문 점장 지점장 반장 팀원 은행장 행장 검사장 지검장 부장검사 통보관 대변인 "
+    "경장 경사 경위 경감 경정 총경 경무관 치안감 치안정감 치안총감 소방관 소방위 소방장 "
+    "준위 소위 중위 대위 소령 중령 대령 준장 소장 중장 대장 원사 상사 중사 하사 사령관 참모총장 합참의장 "
+    "의원장 원로 신부 목사 스님 주지 이사관 부이사관 협회장 조합원 구단주 매니저 디렉터 파트너 연구교수 외래교수 "
     "연구소장 연구실장 연구단장 협의회장 위원회장 조합장 지청장 서장 면장 읍장 동장 회장 CEO 대표변호사".split()
 ), key=len, reverse=True)
 
 # title endings of a glued "organisation + title" word (국토연구원장, 미래전략산업과장, 환경부장관)
 GLUED_TITLES = ("위원장", "본부장", "센터장", "연구소장", "사무총장", "사무국장", "청장", "원장", "소장", "단장", "회장",
+                "은행장", "행장", "지검장", "검사장", "서장", "병원장", "학장", "교장", "관장",
                 "사장", "총장", "관장", "국장", "실장", "과장", "팀장", "부장", "처장", "지사장", "지점장", "이사장",
                 "장관", "차관", "교수", "대표", "시장", "군수", "지사", "도지사", "구청장", "교육감", "의장", "조합장")
 
@@ -74,6 +79,11 @@ ORG_SUFFIXES = {
     "공사": "public corporation", "위원회의": "committee", "환경회의": "national council", "청": "agency", "처": "agency",
     "부": "department", "원": "agency", "소": "agency", "회": "association", "단": "group", "국": "department", "과": "department", "실": "department", "팀": "department",
     "본부": "branch", "지역본부": "branch", "지점": "branch", "지부": "branch", "사업단": "group",
+    "진흥회": "association", "장학회": "foundation", "연구회": "association", "추진단": "committee",
+    "교육지원청": "education office", "기획원": "agency", "인증원": "agency", "교육원": "agency", "연수원": "agency",
+    "테크노밸리": "technopark", "총연합회": "association", "한림원": "association", "협의체": "council",
+    "보건소": "hospital", "예술단": "association", "문화재단": "foundation", "복지재단": "foundation",
+    "과학관": "public agency", "박물관": "public agency", "미술관": "public agency", "도서관": "public agency",
 }
 # suffixes that make an organisation only with a known stem (too common alone): checked with extra rules
 WEAK_ORG_SUFFIXES = frozenset("청 처 부 원 소 회 단 국 과 실 팀 본부 지역본부 지점 지부 사업단 전자 건설 통신 에너지 모빌리티 테크 솔루션 그룹 센터 포럼 연대 학교 "
@@ -103,24 +113,15 @@ MINISTRIES = frozenset(
 )
 
 # well-known institutions written without a telling suffix, and common short forms -> full name
-KNOWN_ALIASES = {
+KNOWN_ALIASES = {  # a few well-known short forms; kg.lexicon (institutions.csv) holds the full list
     "KAIST": "한국과학기술원", "카이스트": "한국과학기술원", "포스텍": "포항공과대학교", "POSTECH": "포항공과대학교",
-    "UNIST": "울산과학기술원", "유니스트": "울산과학기술원", "GIST": "광주과학기술원", "지스트": "광주과학기술원",
-    "DGIST": "대구경북과학기술원", "디지스트": "대구경북과학기술원", "LH": "한국토지주택공사", "ETRI": "한국전자통신연구원",
-    "KIST": "한국과학기술연구원", "STEPI": "과학기술정책연구원", "KISTEP": "한국과학기술기획평가원", "KISTI": "한국과학기술정보연구원",
-    "KOTRA": "대한무역투자진흥공사", "코트라": "대한무역투자진흥공사", "KDI": "한국개발연구원", "KT": "KT", "SKT": "SK텔레콤",
-    "한전": "한국전력공사", "KEPCO": "한국전력공사", "코레일": "한국철도공사", "NIA": "한국지능정보사회진흥원",
-    "NIPA": "정보통신산업진흥원", "KISA": "한국인터넷진흥원", "KOICA": "한국국제협력단", "코이카": "한국국제협력단",
-    "KAIA": "국토교통과학기술진흥원", "LX": "한국국토정보공사", "KRISS": "한국표준과학연구원", "KIMM": "한국기계연구원",
-    "KERI": "한국전기연구원", "KIER": "한국에너지기술연구원", "KITECH": "한국생산기술연구원", "KARI": "한국항공우주연구원",
-    "KRICT": "한국화학연구원", "KOSMES": "중소벤처기업진흥공단", "중진공": "중소벤처기업진흥공단", "기보": "기술보증기금",
-    "신보": "신용보증기금", "aT": "한국농수산식품유통공사", "농협": "농협", "NH농협": "농협", "서울대": "서울대학교",
-    "연세대": "연세대학교", "고려대": "고려대학교", "성균관대": "성균관대학교", "한양대": "한양대학교",
+    "UNIST": "울산과학기술원", "GIST": "광주과학기술원", "DGIST": "대구경북과학기술원", "KIST": "한국과학기술연구원",
+    "KDI": "한국개발연구원", "KOTRA": "대한무역투자진흥공사", "한전": "한국전력공사", "코레일": "한국철도공사",
+    "서울대": "서울대학교", "연세대": "연세대학교", "고려대": "고려대학교",
 }
 KNOWN_INSTITUTIONS = frozenset(
     "삼성전자 LG전자 SK텔레콤 KT 네이버 카카오 현대자동차 기아 포스코 한국은행 한국전력공사 농협 농협중앙회 수협 "
-    "한국토지주택공사 한국수자원공사 한국도로공사 한국철도공사 한국가스공사 한국산업은행 IBK기업은행 우정사업본부 "
-    "한국과학기술원 포항공과대학교 울산과학기술원 광주과학기술원 대구경북과학기술원 국토연구원 포스텍 카이스트".split()
+    "한국수자원공사 한국도로공사 한국철도공사 한국가스공사 한국산업은행 포항공과대학교 한국과학기술원".split()
 )
 
 # event heads -> kind (longest first); generic heads make back-references, not names
@@ -128,7 +129,7 @@ EVENT_HEADS = {
     "착수보고회": "briefing", "중간보고회": "briefing", "최종보고회": "briefing", "보고회": "briefing", "설명회": "briefing",
     "발표회": "briefing", "브리핑": "briefing", "세미나": "seminar", "워크숍": "training", "워크샵": "training",
     "포럼": "forum", "토론회": "forum", "심포지엄": "forum", "공청회": "forum", "간담회": "meeting", "회의": "meeting",
-    "간부회의": "meeting", "총회": "meeting", "협의회의": "meeting", "컨퍼런스": "conference", "콘퍼런스": "conference",
+    "간부회의": "meeting", "총회": "meeting", "컨퍼런스": "conference", "콘퍼런스": "conference",
     "학술대회": "conference", "정상회의": "conference", "서밋": "conference", "업무협약식": "agreement", "업무협약": "agreement",
     "협약식": "agreement", "협약": "agreement", "MOU": "agreement", "양해각서": "agreement", "선언식": "declaration",
     "선포식": "declaration", "선언": "declaration", "출범식": "launch", "발족식": "launch", "창립총회": "launch",
@@ -136,7 +137,10 @@ EVENT_HEADS = {
     "출범": "launch", "발족": "launch", "창립": "launch", "개소": "launch", "비전스쿨": "training", "아카데미": "training",
     "특강": "training", "특별교육": "training", "박람회": "exhibition",
     "전시회": "exhibition", "엑스포": "exhibition", "페스티벌": "exhibition", "축제": "exhibition", "경진대회": "other",
-    "해커톤": "other", "시상식": "other", "기념식": "other", "행사": "other", "대회": "other", "캠프": "training",
+    "해커톤": "other", "시상식": "other", "기념식": "other", "행사": "other", "대회": "other",
+    "체결식": "agreement", "서명식": "agreement", "발대식": "launch", "개막식": "launch", "출정식": "launch",
+    "제막식": "other", "시연회": "briefing", "보고대회": "briefing", "토크콘서트": "forum", "라운드테이블": "forum",
+    "공모전": "other", "정책토론회": "forum", "학술세미나": "seminar", "웨비나": "seminar", "쇼케이스": "exhibition",
 }
 GENERIC_EVENT_WORDS = frozenset(
     "이번 이날 이 그 해당 관련 각종 각 지난 오는 올해 첫 제 본 당일 현장 공식 정기 이번에 또 다른 모든 다양한 "
@@ -151,7 +155,8 @@ POLICY_HEADS = ("5개년 계획", "종합계획", "기본계획", "중장기계�
 GENERIC_POLICY_WORDS = frozenset(
     "세부 추진 실행 관련 각종 이번 이 그 해당 주요 핵심 중장기 기본 종합 향후 올해 내년 연간 전략 계획 사업 세부실행 "
     "추진계획 세부추진계획 실행계획 발전 방안 대책 정책 지원 신규 기존 다양한 여러 모든 운영 관리 시범 단계 연구 "
-    "지역 국가 정부 민간 공공 기관 기업 대응 발굴 과제 5대 3대 10대 중점 핵심과제".split()
+    "지역 국가 정부 민간 공공 기관 기업 대응 발굴 과제 5대 3대 10대 중점 핵심과제 이행 후속 보완 개선 추가 단계별 "
+    "연차별 연도별 분야별 부문별 관리 예산 집행 사업비 향후 내년도 금년도 차년도".split()
 )
 
 # countries and their common short names (a country is not an institution in a role phrase)

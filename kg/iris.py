@@ -1,10 +1,12 @@
 """Entity IRIs: the same real entity gets the same IRI in every article and run.
 
 - City: ``kgid:city/<code5>`` (the administrative code of the unit on the article date);
-- Official: hash of the name; Institution: hash of its canonical key (full name for known short forms,
-  "충남대" and "충남대학교" alike); Policy: hash of the normalised name;
-- Event: hash of (kind, date, main city) when the date is known, so that one event reported by several
-  outlets under different names is one node; else hash of the normalised name.
+- Official: hash of the name; Institution: hash of the normalised name as the article writes it (the
+  guidelines name an institution as written: "충남대" in one article and "충남대학교" in another are two
+  keys, linked through their aliases); Policy: hash of the normalised name without a leading place name;
+- Event: a quoted name is the event's own name and outlets copy it: hash of that name. Otherwise hash of
+  (kind, date, main city) when the date is known, so that one event reported by several outlets under
+  different descriptions is one node; else hash of the normalised name.
 """
 from __future__ import annotations
 

@@ -260,7 +260,7 @@ def _themes(doc: Doc, sents, events: list[Entity], policies: list[Entity], rels:
                 text = text.replace(e, " ")
             found |= set(theme_hits(text))
         for t in sorted(found):
-            if t in keep or t in own:
+            if t in keep or t in own:  # a passing cue in the sentence must also be a theme of the article
                 _rel(rels, "targets", p, get(t), None, "cue", 0.6)
     return list(ents.values())
 

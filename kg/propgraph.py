@@ -1,12 +1,12 @@
 """The RDF store seen as a property graph: node rows and relationship rows (labels City, Official, …).
 
-This module only *reads*: it runs SPARQL over the store (``kg.store.KgStore`` or any rdflib ``Graph``/``Dataset``
-laid out as ontology/README.md describes) and yields plain dicts. Writers (``kg.cypher`` for FalkorDB/Neo4j, the
+This module only *reads* the store (``kg.store.KgStore`` or any rdflib ``Graph``/``Dataset`` laid out as
+ontology/README.md describes) and yields plain dicts. Writers (``kg.cypher`` for FalkorDB/Neo4j, the
 viz/export helpers for networkx, GraphML and CSV) consume them.
 
 Public API
 ----------
-``iter_nodes(store, *, page_size=PAGE_SIZE) -> Iterator[dict]``
+``iter_nodes(store, *, labels=None) -> Iterator[dict]``
     One dict per node, flat::
 
         {"label": "City", "iri": "https://w3id.org/kgkr/id/city/47110", "name": "포항시",
@@ -18,7 +18,7 @@ Public API
     ``cues``), dates are ISO strings (``"2024-05-02"``), decimals floats. Articles use their headline as ``name``.
     Themes: ``name`` is the Korean label, ``nameEn`` the English one, ``notation`` the theme id (``"Safety"``).
 
-``iter_relationships(store, *, page_size=PAGE_SIZE) -> Iterator[dict]``
+``iter_relationships(store, *, types=None) -> Iterator[dict]``
     One dict per relationship, flat::
 
         {"type": "ORGANIZED_BY", "start": <event iri>, "end": <city iri>,
@@ -41,7 +41,12 @@ Public API
 
 ``batched(iterable, n)``: lists of up to *n* items (bounded memory for writers).
 
-Memory is bounded: every query is paged (``ORDER BY … LIMIT/OFFSET``) and rows are grouped as they stream.
+How it reads: by index lookups on the union graph (pyoxigraph ``quads_for_pattern`` on a KgStore's set-union
+default graph; ``Graph.triples`` on rdflib), streaming: the subjects of each class, each node's own triples, each
+fact triple and the kg:Assertions touching its object (cached for one object at a time, as facts come grouped by
+object). Memory stays bounded by the largest node degree, and the cost is linear in the triples read (sorting
+SPARQL results page by page was ~4x slower and grew with the square of the pages). Lists are sorted so that the
+rows of a store are always the same.
 """
 from __future__ import annotations
 
@@ -51,11 +56,9 @@ from itertools import islice
 from typing import Any
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import SKOS, XSD
+from rdflib.namespace import PROV, RDF, SKOS, XSD
 
-from kg.vocab import KG, SCHEMA, sparql_prologue
-
-PAGE_SIZE = 20_000
+from kg.vocab import KG, ORG, SCHEMA
 
 # property-graph label of each node class
 NODE_LABELS = {
@@ -111,19 +114,71 @@ NODE_PROPERTIES: dict[URIRef, tuple[str, bool]] = {
     SKOS.altLabel: ("altLabels", True),
 }
 
-_P = sparql_prologue()
-
-
 # ---------------------------------------------------------------------------------------------- store access
-def select(store: Any, sparql: str, params: dict | None = None) -> list[dict]:
-    """Run a SELECT on a KgStore (``.query(sparql, params) -> list[dict]``) or an rdflib Graph/Dataset.
+class OxLiteral(str):
+    """A literal read straight from pyoxigraph (the fast path): its text plus ``language`` and ``datatype``."""
 
-    Values come back as rdflib terms (or whatever KgStore returns); parameters are bound, never formatted in.
-    Oxigraph substitutes bound variables only when they are projected, so every bound variable is in the
-    SELECT clause of the queries below.
+    __slots__ = ("language", "datatype")
+
+    def __new__(cls, value: str, language: str | None, datatype: str | None):
+        obj = super().__new__(cls, value)
+        obj.language, obj.datatype = language, datatype
+        return obj
+
+
+_INTS = {str(XSD[t]) for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger",
+                               "nonPositiveInteger", "negativeInteger", "unsignedInt", "unsignedLong")}
+_FLOATS = {str(XSD.decimal), str(XSD.double), str(XSD.float)}
+
+
+def _uri(value: str) -> URIRef:
+    """A URIRef for an IRI that Oxigraph has already validated (skips rdflib's check, the hot spot)."""
+    return str.__new__(URIRef, value)
+
+
+def _from_ox(t: Any) -> Any:
+    import pyoxigraph as ox
+
+    if isinstance(t, ox.NamedNode):
+        return _uri(t.value)
+    if isinstance(t, ox.Literal):
+        return OxLiteral(t.value, t.language, t.datatype.value if t.datatype else None)
+    return str(t)
+
+
+def _ox_select(oxstore: Any, sparql: str, params: dict) -> list[dict]:
+    import pyoxigraph as ox
+
+    from kg.store import to_ox
+
+    # a KgStore keeps its default graph equal to the set-union of the article graphs: query that (Oxigraph's
+    # use_default_graph_as_union is a bag union, whose duplicates multiply through every join)
+    res = oxstore.query(sparql, substitutions={ox.Variable(k): to_ox(v) for k, v in params.items()})
+    names = [v.value for v in res.variables]
+    out = []
+    for sol in res:
+        row = {}
+        for n in names:
+            t = sol[n]
+            if t is not None:
+                row[n] = _from_ox(t)
+        out.append(row)
+    return out
+
+
+def select(store: Any, sparql: str, params: dict | None = None) -> list[dict]:
+    """Run a SELECT on a KgStore or an rdflib Graph/Dataset; rows map variables to terms (unbound ones left out).
+
+    On a KgStore it queries the underlying pyoxigraph store directly (IRIs as ``URIRef``, literals as
+    :class:`OxLiteral`; building rdflib literals costs more than the query); on an rdflib graph, rdflib terms.
+    Parameters (rdflib terms) are bound, never formatted in. Oxigraph substitutes bound variables only when
+    they are projected, so every bound variable is in the SELECT clause of the queries below.
     """
     params = params or {}
-    ds = getattr(store, "dataset", None)  # KgStore: its rdflib view keeps terms typed (language tags, datatypes)
+    oxstore = getattr(store, "ox", None)
+    if oxstore is not None and not isinstance(store, Graph):
+        return _ox_select(oxstore, sparql, params)
+    ds = getattr(store, "dataset", None)
     if isinstance(ds, Graph):
         store = ds
     if isinstance(store, Graph):
@@ -133,19 +188,20 @@ def select(store: Any, sparql: str, params: dict | None = None) -> list[dict]:
     return [{k: v for k, v in r.items() if v is not None} for r in store.query(sparql, params)]
 
 
-def _paged(store: Any, sparql: str, params: dict, page_size: int) -> Iterator[dict]:
-    """Rows of an ORDER BY query, fetched page by page (the query text must end with its ORDER BY)."""
-    offset = 0
-    while True:
-        page = select(store, f"{sparql}\nLIMIT {int(page_size)} OFFSET {int(offset)}", params)
-        yield from page
-        if len(page) < page_size:
-            return
-        offset += page_size
-
-
 def to_python(term: Any) -> Any:
     """An RDF term as a property value: numbers as int/float, dates as ISO strings, IRIs and strings as str."""
+    if isinstance(term, OxLiteral):
+        dt = term.datatype
+        try:
+            if dt in _INTS:
+                return int(term)
+            if dt in _FLOATS:
+                return float(term)
+        except ValueError:
+            return str(term)
+        if dt == str(XSD.boolean):
+            return term in ("true", "1")
+        return str(term)
     if isinstance(term, Literal):
         if term.datatype in (XSD.date, XSD.dateTime, XSD.gYear):
             return str(term)
@@ -164,18 +220,54 @@ def _local(iri: str) -> str:
     return iri.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
+# ---------------------------------------------------------------------------------------------- triple access
+class _Triples:
+    """Triple lookups on the store's union graph, as rdflib terms (URIRef, OxLiteral or rdflib Literal)."""
+
+    def __init__(self, store: Any):
+        ox_store = getattr(store, "ox", None)
+        self.ox = ox_store if ox_store is not None and not isinstance(store, Graph) else None
+        self.g = None
+        if self.ox is None:
+            ds = getattr(store, "dataset", None)
+            self.g = ds if isinstance(ds, Graph) else store
+            if not isinstance(self.g, Graph):
+                raise TypeError(f"not a kg store or rdflib graph: {type(store).__name__}")
+        self.unique = self.ox is not None  # a rdflib Dataset over named graphs may repeat a triple per graph
+
+    def triples(self, s: Any = None, p: Any = None, o: Any = None) -> Iterator[tuple]:
+        if self.ox is None:
+            yield from self.g.triples((s, p, o))
+            return
+        import pyoxigraph as ox
+
+        from kg.store import to_ox
+
+        pattern = [to_ox(t) if t is not None else None for t in (s, p, o)]
+        for q in self.ox.quads_for_pattern(*pattern, ox.DefaultGraph()):
+            yield _from_ox(q.subject), _from_ox(q.predicate), _from_ox(q.object)
+
+    def subjects(self, p: Any, o: Any) -> Iterator[Any]:
+        seen: set | None = None if self.unique else set()
+        for s, _, _ in self.triples(None, p, o):
+            if seen is not None:
+                if s in seen:
+                    continue
+                seen.add(s)
+            yield s
+
+    def objects(self, s: Any, p: Any) -> list:
+        return sorted({o for _, _, o in self.triples(s, p, None)}, key=str)
+
+    def po(self, s: Any) -> list[tuple]:
+        return sorted({(p, o) for _, p, o in self.triples(s, None, None)}, key=lambda t: (str(t[0]), str(t[1])))
+
+
 # ---------------------------------------------------------------------------------------------- nodes
-_NODE_Q = _P + """
-SELECT DISTINCT ?cls ?s ?p ?o WHERE {
-  ?s a ?cls ; ?p ?o .
-  FILTER(isLiteral(?o))
-} ORDER BY ?s ?p ?o"""
-
-
 def _node_row(label: str, iri: str, triples: list[tuple[Any, Any]]) -> dict:
     row: dict[str, Any] = {"label": label, "iri": iri}
     many: dict[str, list] = {}
-    for p, o in triples:
+    for p, o in triples:  # sorted: the first value of a single-valued property is the smallest
         if p == SKOS.prefLabel:  # themes: Korean label is the name, English one nameEn
             lang = getattr(o, "language", None)
             key = "name" if lang == "ko" else "nameEn" if lang == "en" else None
@@ -183,7 +275,7 @@ def _node_row(label: str, iri: str, triples: list[tuple[Any, Any]]) -> dict:
                 row[key] = str(o)
             continue
         spec = NODE_PROPERTIES.get(p)
-        if spec is None:
+        if spec is None or not isinstance(o, (Literal, OxLiteral)):
             continue
         key, is_many = spec
         val = to_python(o)
@@ -200,91 +292,99 @@ def _node_row(label: str, iri: str, triples: list[tuple[Any, Any]]) -> dict:
     return row
 
 
-def iter_nodes(store: Any, *, page_size: int = PAGE_SIZE, labels: Iterable[str] | None = None) -> Iterator[dict]:
+def iter_nodes(store: Any, *, labels: Iterable[str] | None = None) -> Iterator[dict]:
     """Node rows of every entity and article in the store (see the module doc for their shape)."""
+    t = _Triples(store)
     for label in labels or NODE_LABELS:
-        cls = NODE_LABELS[label]
-        cur: str | None = None
-        acc: list[tuple[Any, Any]] = []
-        for r in _paged(store, _NODE_Q, {"cls": cls}, page_size):
-            s = str(r["s"])
-            if s != cur:
-                if cur is not None:
-                    yield _node_row(label, cur, acc)
-                cur, acc = s, []
-            acc.append((r["p"], r["o"]))
-        if cur is not None:
-            yield _node_row(label, cur, acc)
+        for s in t.subjects(RDF.type, NODE_LABELS[label]):
+            if isinstance(s, URIRef):
+                yield _node_row(label, str(s), t.po(s))
 
 
 # ---------------------------------------------------------------------------------------------- relationships
-_CLASSES = " ".join(f"<{c}>" for c in NODE_LABELS.values())  # our own vocabulary terms, not user input
+class _Labels:
+    """Property-graph label of a node (from its rdf:type), cached for the most recent nodes."""
 
-_REL_Q = _P + """
-SELECT DISTINCT ?pred ?sym ?s ?o ?sc ?oc ?a ?as ?conf ?cue ?ev ?sent ?start ?end ?eart ?aart WHERE {
-  ?s ?pred ?o .
-  ?s a ?sc . ?o a ?oc .
-  VALUES ?sc { %(classes)s }
-  VALUES ?oc { %(classes)s }
-  %(sym)s
-  OPTIONAL {
-    ?a rdf:subject ?as ; rdf:predicate ?pred ; rdf:object ?ao .
-    FILTER((?as = ?s && ?ao = ?o) || (?sym && ?as = ?o && ?ao = ?s))
-    OPTIONAL { ?a kg:confidence ?conf }
-    OPTIONAL { ?a kg:cue ?cue }
-    OPTIONAL { ?a prov:wasDerivedFrom ?aart }
-    OPTIONAL { ?a kg:evidence ?ev .
-               OPTIONAL { ?ev kg:sentence ?sent } OPTIONAL { ?ev kg:start ?start }
-               OPTIONAL { ?ev kg:end ?end } OPTIONAL { ?ev kg:inArticle ?eart } }
-  }
-} ORDER BY ?s ?o ?sc ?oc ?a ?ev ?cue"""
+    def __init__(self, t: _Triples, size: int = 100_000):
+        self.t, self.size, self.cache = t, size, {}
 
-_ROLE_Q = _P + """
-SELECT DISTINCT ?s ?o ?role WHERE {
-  ?m org:member ?s ; org:organization ?o ; kg:role ?role .
-} ORDER BY ?s ?o ?role"""
-
-_PARENT_Q = _P + """
-SELECT DISTINCT ?s ?o ?sc ?oc WHERE {
-  ?s kg:parent ?o . ?s a ?sc . ?o a ?oc .
-  VALUES ?sc { %(classes)s }
-  VALUES ?oc { %(classes)s }
-} ORDER BY ?s ?o ?sc ?oc"""
-
-_MENTION_Q = _P + """
-SELECT DISTINCT ?s ?o ?sc WHERE {
-  ?s kg:mentionedIn ?o . ?s a ?sc . ?o a kg:Article .
-  VALUES ?sc { %(classes)s }
-} ORDER BY ?s ?o ?sc"""
+    def __call__(self, node: Any) -> str | None:
+        if node in self.cache:
+            return self.cache[node]
+        if len(self.cache) >= self.size:
+            self.cache.clear()
+        found = sorted(LABEL_OF_CLASS[c] for c in self.t.objects(node, RDF.type) if c in LABEL_OF_CLASS)
+        self.cache[node] = lab = found[0] if found else None
+        return lab
 
 
-def _rel_row(rtype: str, key: tuple, rows: list[dict]) -> dict:
-    s, o, sc, oc = key
-    row: dict[str, Any] = {
-        "type": rtype, "start": s, "end": o,
-        "start_label": LABEL_OF_CLASS[sc], "end_label": LABEL_OF_CLASS[oc],
-    }
+_A_SUBJECT, _A_OBJECT, _A_PREDICATE = str(RDF.subject), str(RDF.object), str(RDF.predicate)
+_A_CONF, _A_CUE, _A_FROM, _A_EVIDENCE = str(KG.confidence), str(KG.cue), str(PROV.wasDerivedFrom), str(KG.evidence)
+_E_SENTENCE, _E_START, _E_END, _E_ARTICLE = str(KG.sentence), str(KG.start), str(KG.end), str(KG.inArticle)
+
+
+def _assertion(t: _Triples, a: Any) -> dict:
+    """A kg:Assertion's subject, predicate, object, confidence, cues, article and evidence (sentence, offsets)."""
+    info: dict[str, Any] = {"conf": None, "cues": set(), "article": None, "evidence": {}, "s": None, "o": None,
+                            "p": None}
+    evs = []
+    for p, o in t.po(a):  # sorted: where a single value is expected, the smallest wins
+        p = str(p)
+        if p == _A_SUBJECT:
+            info["s"] = info["s"] or o
+        elif p == _A_OBJECT:
+            info["o"] = info["o"] or o
+        elif p == _A_PREDICATE:
+            info["p"] = info["p"] or o
+        elif p == _A_CONF:
+            info["conf"] = info["conf"] if info["conf"] is not None else float(to_python(o))
+        elif p == _A_CUE:
+            info["cues"].add(str(o))
+        elif p == _A_FROM:
+            info["article"] = info["article"] or str(o)
+        elif p == _A_EVIDENCE:
+            evs.append(o)
+    for ev in evs:
+        d: dict[str, Any] = {}
+        for p, o in t.po(ev):
+            d.setdefault(str(p), o)
+        info["evidence"][str(ev)] = (
+            to_python(d[_E_SENTENCE]) if _E_SENTENCE in d else "",
+            to_python(d[_E_START]) if _E_START in d else -1,
+            to_python(d[_E_END]) if _E_END in d else -1,
+            str(d[_E_ARTICLE]) if _E_ARTICLE in d else "",
+        )
+    return info
+
+
+class _AssertionsOf:
+    """The kg:Assertions of one predicate touching one node (as object, and as subject for symmetric facts),
+    keyed by the other end; rebuilt when the node changes."""
+
+    def __init__(self, t: _Triples, pred: URIRef, symmetric: bool):
+        self.t, self.pred, self.symmetric = t, pred, symmetric
+        self.node, self.by_other = None, {}
+
+    def get(self, node: Any, other: Any) -> dict[str, dict]:
+        if node != self.node:
+            self.node, self.by_other = node, {}
+            roles = [(RDF.object, "s")] + ([(RDF.subject, "o")] if self.symmetric else [])
+            for prop, other_key in roles:
+                for a in self.t.subjects(prop, node):
+                    if not any(True for _ in self.t.triples(a, RDF.predicate, self.pred)):
+                        continue
+                    info = _assertion(self.t, a)
+                    if info["p"] == self.pred and info[other_key] is not None:
+                        self.by_other.setdefault(info[other_key], {})[str(a)] = info
+        return self.by_other.get(other, {})
+
+
+def _rel_row(rtype: str, s: str, o: str, sl: str, ol: str, assertions: dict[str, dict]) -> dict:
+    row: dict[str, Any] = {"type": rtype, "start": s, "end": o, "start_label": sl, "end_label": ol}
     if rtype in REL_TYPES:
         row["relation"] = _local(str(REL_TYPES[rtype]))
-    assertions: dict[str, dict] = {}  # assertion -> {conf, cues, article, reversed, evidence: {ev: (...)}}
-    for r in rows:
-        if "a" not in r:
-            continue
-        a = assertions.setdefault(str(r["a"]), {"conf": None, "cues": set(), "evidence": {}, "article": None,
-                                                 "reversed": str(r.get("as")) == o and s != o})
-        if r.get("conf") is not None:
-            a["conf"] = float(to_python(r["conf"]))
-        if r.get("cue") is not None:
-            a["cues"].add(str(r["cue"]))
-        if r.get("aart") is not None:
-            a["article"] = str(r["aart"])
-        if r.get("ev") is not None:
-            a["evidence"][str(r["ev"])] = (
-                to_python(r["sent"]) if r.get("sent") is not None else "",
-                to_python(r["start"]) if r.get("start") is not None else -1,
-                to_python(r["end"]) if r.get("end") is not None else -1,
-                str(r["eart"]) if r.get("eart") is not None else "",
-            )
+    for a in assertions.values():
+        a["reversed"] = str(a["s"]) == o and s != o
     confs = [a["conf"] for a in assertions.values() if a["conf"] is not None]
     if confs:
         row["confidence"] = max(confs)
@@ -313,54 +413,56 @@ def _rel_row(rtype: str, key: tuple, rows: list[dict]) -> dict:
     return row
 
 
-def _iter_fact_rels(store: Any, rtype: str, pred: URIRef, page_size: int) -> Iterator[dict]:
-    sym = rtype in SYMMETRIC_TYPES
-    q = _REL_Q % {"classes": _CLASSES, "sym": "FILTER(STR(?s) < STR(?o))" if sym else ""}
-    params = {"pred": pred, "sym": Literal(sym)}
-    cur, acc = None, []
-    for r in _paged(store, q, params, page_size):
-        key = (str(r["s"]), str(r["o"]), r["sc"], r["oc"])
-        if key != cur:
-            if cur is not None:
-                yield _rel_row(rtype, cur, acc)
-            cur, acc = key, []
-        acc.append(r)
-    if cur is not None:
-        yield _rel_row(rtype, cur, acc)
+def _facts(t: _Triples, labels: _Labels, pred: URIRef, symmetric: bool = False) -> Iterator[tuple]:
+    """(s, o, start label, end label) of each distinct fact triple between two kg nodes."""
+    seen: set | None = None if t.unique else set()
+    for s, _, o in t.triples(None, pred, None):
+        if not (isinstance(s, URIRef) and isinstance(o, URIRef)):
+            continue
+        if symmetric and str(o) < str(s):
+            s, o = o, s
+            if t.unique and any(True for _ in t.triples(s, pred, o)):
+                continue  # the other direction is stored too: yield it once, from the smaller IRI
+        if seen is not None:
+            if (s, o) in seen:
+                continue
+            seen.add((s, o))
+        sl, ol = labels(s), labels(o)
+        if sl and ol:
+            yield s, o, sl, ol
 
 
-def _roles(store: Any, page_size: int) -> dict[tuple[str, str], list[str]]:
-    """(official iri, organisation iri) -> titles. Memberships are few (one per official and post)."""
-    out: dict[tuple[str, str], list[str]] = {}
-    for r in _paged(store, _ROLE_Q, {}, page_size):
-        out.setdefault((str(r["s"]), str(r["o"])), []).append(str(r["role"]))
-    return out
+def _roles(t: _Triples, official: Any, org: Any) -> list[str]:
+    """Titles of the kg:Membership nodes of *official* in *org*."""
+    out = set()
+    for m in t.subjects(ORG.member, official):
+        if any(True for _ in t.triples(m, ORG.organization, org)):
+            out.update(str(r) for r in t.objects(m, KG.role))
+    return sorted(out)
 
 
-def _simple_rels(store: Any, rtype: str, q: str, page_size: int) -> Iterator[dict]:
-    for r in _paged(store, q % {"classes": _CLASSES}, {}, page_size):
-        yield {"type": rtype, "start": str(r["s"]), "end": str(r["o"]),
-               "start_label": LABEL_OF_CLASS[r["sc"]], "end_label": LABEL_OF_CLASS.get(r.get("oc"), "Article")}
-
-
-def iter_relationships(store: Any, *, page_size: int = PAGE_SIZE,
-                       types: Iterable[str] | None = None) -> Iterator[dict]:
+def iter_relationships(store: Any, *, types: Iterable[str] | None = None) -> Iterator[dict]:
     """Relationship rows of every fact, ``kg:parent`` link and mention link (see the module doc)."""
+    t = _Triples(store)
+    labels = _Labels(t)
     wanted = list(types or ALL_REL_TYPES)
-    roles = _roles(store, page_size) if "HOLDS_ROLE_IN" in wanted else {}
     for rtype, pred in REL_TYPES.items():
         if rtype not in wanted:
             continue
-        for row in _iter_fact_rels(store, rtype, pred, page_size):
+        sym = rtype in SYMMETRIC_TYPES
+        cache = _AssertionsOf(t, pred, sym)
+        for s, o, sl, ol in _facts(t, labels, pred, sym):
+            row = _rel_row(rtype, str(s), str(o), sl, ol, cache.get(o, s))
             if rtype == "HOLDS_ROLE_IN":
-                r = roles.get((row["start"], row["end"]))
-                if r:
-                    row["roles"] = r
+                roles = _roles(t, s, o)
+                if roles:
+                    row["roles"] = roles
             yield row
-    if "PART_OF" in wanted:
-        yield from _simple_rels(store, "PART_OF", _PARENT_Q, page_size)
-    if "MENTIONED_IN" in wanted:
-        yield from _simple_rels(store, "MENTIONED_IN", _MENTION_Q, page_size)
+    for rtype, pred in (("PART_OF", KG.parent), ("MENTIONED_IN", KG.mentionedIn)):
+        if rtype in wanted:
+            for s, o, sl, ol in _facts(t, labels, pred):
+                if rtype == "PART_OF" or ol == "Article":
+                    yield {"type": rtype, "start": str(s), "end": str(o), "start_label": sl, "end_label": ol}
 
 
 # ---------------------------------------------------------------------------------------------- helpers

@@ -18,7 +18,6 @@ import re
 
 from kg.find_terms import HEAD_TITLES
 from kg.model import Entity, Mention, Relation
-from kg.themes import theme_hits
 from kg.tokenize import predicate_stems
 from kg.words import Sent, Word
 
@@ -367,6 +366,10 @@ def event_relations(events: list[Entity], ctx: _Ctx, officials: list[Entity], ci
                     for _, sj in subj:
                         if sj.type != "Official":
                             partners.append((sj, e))
+                co = [e for _, e in subj if e.type != "Official"]
+                for x in range(len(co)):  # "수원시와 용인시는 … 공동 개최": co-hosts cooperate
+                    for y in range(x + 1, len(co)):
+                        partners.append((co[x], co[y]))
             if part_cue and not (sign_cue and not ctx.has(i, ("참석", "참여", "참가", "비롯", "서명", "동참"))):
                 hub = None
                 hm = HUB.search(s.text)
@@ -462,10 +465,6 @@ def event_relations(events: list[Entity], ctx: _Ctx, officials: list[Entity], ci
             seen.add(key)
             _rel(out, "partneredWith", a, b, sent, "cooperation", 0.7)
         ev.attrs["_sents"] = sent_ids
-
-
-def _entity_before(ctx: _Ctx, s: Sent, m: Mention) -> Entity | None:
-    return None
 
 
 def sentence_partners(ctx: _Ctx, out: list[Relation]) -> None:

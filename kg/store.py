@@ -13,6 +13,9 @@ backup of the current generation (cheap: RocksDB files are immutable), writes in
 then points ``CURRENT`` at it with an atomic rename. Killed at any moment (even ``kill -9``), ``CURRENT``
 still names the previous, untouched generation; the next writer deletes the half-written one.
 Committed generations are never opened read-write again, so readers never race a writer.
+
+Inside a generation, each article is its own named graph, the ontology is the graph ``kgid:graph/ontology``,
+and the default graph is kept equal to the set-union of all named graphs; queries run on it (see KgStore).
 """
 from __future__ import annotations
 
@@ -42,8 +45,8 @@ LOCK = "LOCK"
 _GEN = re.compile(r"^gen-(\d{6,})$")
 ONTOLOGY_FILES = ("kg.ttl", "themes.ttl")
 PREFIX_IRIS = {p: str(ns) for p, ns in PREFIXES.items()}  # prefixes predefined in every query
-FLUSH_QUADS = 50_000
-_SOURCE_FILE = ox.NamedNode(str(KG.sourceFile))  # quads buffered by a writer before they are written
+FLUSH_QUADS = 50_000  # quads buffered by a writer before they are written
+_SOURCE_FILE = ox.NamedNode(str(KG.sourceFile))
 
 
 def default_store_path() -> Path:

@@ -26,8 +26,6 @@ EXTRA_CUES = {
     "Startup": ("창업", "스타트업"),
     "Environment": ("탄소중립", "온실가스", "기후위기", "기후변화"),
 }
-# cues that are too ambiguous alone (counted only as part of a longer cue)
-WEAK = {"센서", "교통", "환경", "제조", "보건", "교육"}
 
 
 @lru_cache(maxsize=1)
@@ -69,8 +67,6 @@ def theme_hits(text: str) -> Counter:
     for t, p in _patterns().items():
         for m in p.finditer(text):
             c[t] += 1
-    if "FourthIndustrialRevolution" in c:  # "4차 산업" is not a Manufacturing/Industrial cue on its own
-        pass
     return c
 
 

@@ -42,6 +42,14 @@ def kiwi():
                 k.add_user_word(surface, "NNP", 0.0)
     except Exception:  # the gazetteer is optional for tokenizing
         pass
+    try:  # well-known institutions (kg.lexicon): one proper noun each
+        from kg import lexicon as lx
+
+        for surface in lx.known_institution_forms():
+            if 3 <= len(surface) <= 20 and " " not in surface and all("가" <= c <= "힣" for c in surface):
+                k.add_user_word(surface, "NNP", 0.0)
+    except Exception:
+        pass
     for w in ("착수보고회", "업무협약", "협약식", "선언식", "발족식", "출범식", "비전스쿨", "간부회의"):
         k.add_user_word(w, "NNG", 0.0)
     return k

@@ -12,7 +12,8 @@ with a CV_POSITION, OGG_POLITICS or Korean local-government tag, ``all`` = all 5
 Examples:
   .venv/bin/python scripts/eval_konec.py                      # news sentences, table
   .venv/bin/python scripts/eval_konec.py --subset all --subset civic --limit 500
-  .venv/bin/python scripts/eval_konec.py --json > konec.json --examples 5
+  .venv/bin/python scripts/eval_konec.py --json --examples 5 > konec.json
+  .venv/bin/python scripts/eval_konec.py --baseline konec.json   # after a change: table with F1 deltas
 """
 from __future__ import annotations
 
@@ -111,16 +112,19 @@ def evaluate(path: Path, subsets: list[str], limit: int | None = None, n_example
     }
 
 
-def print_table(res: dict, out=sys.stdout) -> None:
+def print_table(res: dict, out=sys.stdout, baseline: dict | None = None) -> None:
     print(f"konec: {res['file']}  ({res['seconds']} s)", file=out)
     for sub, rows in res["rows"].items():
+        base = {(r["pred_type"], r["gold"]): r for r in (baseline or {}).get("rows", {}).get(sub, [])}
         print(f"\n== subset {sub}: {res['sentences'].get(sub, 0)} sentences", file=out)
         print(f"{'pred':<12}{'gold group':<14}{'#gold':>6}{'#pred':>6} | {'exact P':>8}{'R':>7}{'F1':>7} |"
-              f"{'overlap P':>10}{'R':>7}{'F1':>7}", file=out)
+              f"{'overlap P':>10}{'R':>7}{'F1':>7}" + ("   dF1 (overlap)" if baseline else ""), file=out)
         for row in rows:
             e, o = row["exact"], row["overlap"]
+            b = base.get((row["pred_type"], row["gold"]))
+            delta = f"   {o['f1'] - b['overlap']['f1']:+.3f}" if b else ""
             print(f"{row['pred_type']:<12}{row['gold']:<14}{o['gold']:>6}{o['pred']:>6} | {e['p']:>8.3f}{e['r']:>7.3f}"
-                  f"{e['f1']:>7.3f} |{o['p']:>10.3f}{o['r']:>7.3f}{o['f1']:>7.3f}", file=out)
+                  f"{e['f1']:>7.3f} |{o['p']:>10.3f}{o['r']:>7.3f}{o['f1']:>7.3f}{delta}", file=out)
         conf = res["wrong_prediction_gold_labels"][sub]
         print("  wrong predictions (overlapping no gold group) fall on gold labels:", file=out)
         for t, c in conf.items():
@@ -142,17 +146,25 @@ def main(argv=None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="score only the first N sentences read")
     ap.add_argument("--examples", type=int, default=0, help="keep N examples of each error kind (news only)")
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
+    ap.add_argument("--baseline", metavar="JSON", help="an earlier --json output: show overlap-F1 changes against it")
     a = ap.parse_args(argv)
     path = Path(a.path)
     if not path.is_file():
         print(f"{path}: no such file (konec-dev.tsv is in /work/shared/data/konec)", file=sys.stderr)
         return 2
+    baseline = None
+    if a.baseline:
+        try:
+            baseline = json.loads(Path(a.baseline).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as e:
+            print(f"{a.baseline}: cannot read baseline JSON: {e}", file=sys.stderr)
+            return 2
     res = evaluate(path, a.subset or ["news", "civic"], a.limit, a.examples)
     if a.json:
         json.dump(res, sys.stdout, ensure_ascii=False, indent=1)
         print()
     else:
-        print_table(res)
+        print_table(res, baseline=baseline)
     return 0
 
 

@@ -123,3 +123,21 @@ def test_cli_eval_on_seeds():
     r = CliRunner().invoke(main, ["eval", "--gold", str(GOLD), str(REPO / "seeds")])
     assert r.exit_code == 0, r.output
     assert "entity F1" in r.output and "cross-article identity" in r.output
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_ALPHABET = list("가나다라시군구도장은는이가을를과와의에서 ‘’“”'\"()[],.·▲\n0123456789ABC협약식세미나포럼연구원대학교(주)㈜")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=_ALPHABET, max_size=300))
+def test_extract_never_fails_and_offsets_stay_inside(text):
+    art = Article(id="h", text=text, body=[(0, len(text))] if text else [])
+    doc = extract(art)
+    for m in doc.mentions:
+        assert 0 <= m.start <= m.end <= len(text)
+    iris = [e.iri for e in doc.entities]
+    assert len(iris) == len(set(iris))
+    json.dumps(doc_to_prediction(doc), ensure_ascii=False)

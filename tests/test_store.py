@@ -203,6 +203,8 @@ def test_kill_9_mid_build_leaves_the_previous_graph(tmp_path):
 
     proc = writer_proc(path, 100, 2000)
     wait_for(proc, "wrote 150")  # some batches are already written into the new generation
+    reader = KgStore(path)  # readers keep working while a build writes
+    assert reader.article_hashes() == hashes and all_quads(reader) == before
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
 
