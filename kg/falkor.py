@@ -6,16 +6,18 @@ Lifecycle (the choice made here, see README "Cypher without a server"):
 - The server lives in ``<store>/falkordb/``: ``redis.sock`` (unix socket, mode 700; no TCP port at all),
   ``redis.pid``, ``redis.log`` and ``dump.rdb`` (the loaded graph; periodic snapshots are off, kg saves
   explicitly after loading). If the store path is too long for a socket path the socket goes to the temp dir.
-- ``with FalkorServer(dir) as srv:`` starts the server if none is running (or reuses a running one) and, on exit,
-  stops it cleanly if it was started *ephemeral* and no other kg process is using it. The next call starts it
-  again from ``dump.rdb`` in a few tens of milliseconds, so nothing is reloaded from RDF unless the store changed.
+- ``with FalkorServer(dir) as srv:`` starts the server if none is running (or reuses a running one); on exit, the
+  session that started it waits until no other kg process is using it and stops it (SIGTERM, a clean shutdown).
+  Such an *ephemeral* server is a child process that the kernel also terminates if kg dies (PR_SET_PDEATHSIG),
+  so a killed ``kg cypher`` or test run leaves no server behind. The next call starts it again from ``dump.rdb``
+  in a few tens of milliseconds, so nothing is reloaded from RDF unless the store changed.
 - ``FalkorServer(dir, keep=True)`` (``kg cypher --keep``) leaves the server running for the next calls
   (fastest); ``kg cypher --stop`` stops it. A stale pidfile (crashed server) is cleaned up automatically.
 - ``port=N`` also listens on 127.0.0.1:N (to test ``falkordb://`` URIs); ``bolt_port=N`` also opens FalkorDB's experimental Bolt port (tests only; the module listens on all
   interfaces there, so kg never opens it by default).
 
-Concurrent kg processes share the server: each holds a shared lock on ``users.lock`` while it uses it; only a
-process that can take the exclusive lock stops it.
+Concurrent kg processes share the server: each holds a shared lock on ``users.lock`` while it uses it; the
+starter of an ephemeral server takes the exclusive lock (waiting for the others) before stopping it.
 """
 from __future__ import annotations
 
@@ -80,6 +82,7 @@ class FalkorServer:
             sock = Path(tempfile.gettempdir()) / f"kg-falkordb-{tag}.sock"
         self.socket = sock
         self.started = False  # did *this* object start the server?
+        self._proc: subprocess.Popen | None = None
         self._client = None
         self._users_fd: int | None = None
 
@@ -133,21 +136,25 @@ class FalkorServer:
                 return False
             self._cleanup_stale()
             server, module = binaries()
-            args = [server, "--port", str(int(self.port or 0)), "--bind", "127.0.0.1", "--unixsocket", str(self.socket), "--unixsocketperm", "700",
+            args = [server, "--port", str(int(self.port or 0)), "--bind", "127.0.0.1",
+                    "--unixsocket", str(self.socket), "--unixsocketperm", "700",
                     "--dir", str(self.dir), "--dbfilename", "dump.rdb", "--save", "", "--appendonly", "no",
-                    "--daemonize", "yes", "--pidfile", str(self.pidfile), "--logfile", str(self.logfile),
-                    "--loadmodule", module]
+                    "--daemonize", "yes" if self.keep else "no", "--pidfile", str(self.pidfile),
+                    "--logfile", str(self.logfile), "--loadmodule", module]
             if self.bolt_port:
                 args += ["BOLT_PORT", str(int(self.bolt_port))]
-            if self.keep:
+            if self.keep:  # a daemon that outlives this process (until kg cypher --stop)
                 self.marker.unlink(missing_ok=True)
-            else:
+                proc = subprocess.run(args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                      stderr=subprocess.STDOUT, timeout=self.start_timeout)
+                if proc.returncode != 0:
+                    raise KgError(f"FalkorDB did not start (redis-server exited {proc.returncode}): "
+                                  f"{proc.stdout.decode(errors='replace')[-500:]}{self._log_tail()}")
+            else:  # our child, sent SIGTERM by the kernel if this process dies before stopping it
                 self.marker.write_text("started by a kg call that stops it when done\n")
-            proc = subprocess.run(args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                  stderr=subprocess.STDOUT, timeout=self.start_timeout)
-            if proc.returncode != 0:
-                raise KgError(f"FalkorDB did not start ({' '.join(args[:1])} exited {proc.returncode}): "
-                              f"{proc.stdout.decode(errors='replace')[-500:]}{self._log_tail()}")
+                self._proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                              stderr=subprocess.DEVNULL, start_new_session=True,
+                                              preexec_fn=_die_with_parent)
             self._wait_ready()
             self.started = True
             return True
@@ -168,7 +175,7 @@ class FalkorServer:
                     pass  # loading dump.rdb
                 except (redis.exceptions.ConnectionError, OSError):
                     pass
-            if self.pidfile.exists() and self.pid() is None:
+            if (self.pidfile.exists() and self.pid() is None) or (self._proc and self._proc.poll() is not None):
                 break
             time.sleep(delay)
             delay = min(delay * 2, 0.05)
@@ -205,6 +212,9 @@ class FalkorServer:
                 time.sleep(0.005)
             if _pid_alive(pid):
                 os.kill(pid, signal.SIGKILL)
+            if self._proc is not None:  # reap our child
+                self._proc.wait()
+                self._proc = None
             self._client = None
             self._cleanup_stale()
             self.marker.unlink(missing_ok=True)
@@ -229,15 +239,23 @@ class FalkorServer:
         if fd is None:
             return
         try:
-            if self.keep or not self.marker.exists():
+            if self.keep or not self.started or not self.marker.exists():
                 return
-            try:  # last user out stops an ephemeral server
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                return
+            # the starter of an ephemeral server stops it once every other kg process using it is done
+            fcntl.flock(fd, fcntl.LOCK_EX)
             self.stop()
         finally:
             os.close(fd)
+
+
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
+    """Linux: have the kernel send SIGTERM to the server if the kg process that started it dies."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except Exception:
+        pass
 
 
 def default_dir(store_path: str | os.PathLike) -> Path:

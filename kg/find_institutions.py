@@ -5,7 +5,7 @@ Evidence, strongest first: a ministry or well-known name (kg.find_terms), an org
 abbreviation in parentheses ("한국토지주택공사(LH)" -> alias LH), a quoted name ending with a suffix,
 an apposition ("투자기관인 X"), membership of a list whose other members are institutions, and the
 organisation words of an official's role (kg.find_officials). A sub-unit written after its parent becomes
-one name ("한국은행 포항본부", "경기대학교 산학협력단") with ``attrs["parent"]``.
+one name ("한국은행 포항본부", "한빛대학교 산학협력단") with ``attrs["parent"]``.
 ``attrs``: name, kind, aliases, parent, evidence.
 """
 from __future__ import annotations
@@ -155,7 +155,7 @@ def _company(s: Sent) -> list[Mention]:
         if not name or len(name) < 2:
             continue
         start, end = s.start + L, s.start + (b + len(right) if right else b)
-        # legal-form prefix before: "농업회사법인 유엔케이(주)"
+        # legal-form prefix before: "농업회사법인 새봄농원(주)"
         before = s.text[:L].rstrip()
         alias = []
         for p in _LEGAL_PREFIX:
@@ -230,7 +230,7 @@ def _in_sentence(s: Sent, city_spans) -> list[Mention]:
 
 
 def _subunits(s: Sent, ms: list[Mention]) -> list[Mention]:
-    """"한국은행 포항본부", "경기대학교 산학협력단": an institution and the sub-unit word right after it."""
+    """"한국은행 포항본부", "한빛대학교 산학협력단": an institution and the sub-unit word right after it."""
     W = s.words
     at = {}
     for m in ms:

@@ -1,7 +1,7 @@
 """Officials: named people with a title, in every order the press writes them. Pure.
 
 - name + [organisation words] + title: "권혁원 포항시 미래전략산업과장", "곽상욱 오산시장", "최승진 포스텍 교수"
-- organisation + name + title: "경기대학교 산학협력단 주상현 단장"
+- organisation + name + title: "한빛대학교 산학협력단 김민수 단장"
 - local government (title name): "오산시(시장 곽상욱)"
 - back-references "오 시장", "김 지사": ``attrs["backref"]`` = (surname, title), resolved in kg.resolve.
 
@@ -138,7 +138,7 @@ def find_officials(sents: list[Sent]) -> list[Mention]:
                 continue
             m = _role_after(W, i)
             if m is not None and not m[2] and i > 0 and _orgish(W[i - 1]) and w.sep_before == " ":
-                m = None  # "경기대학교 산학협력단 주상현 단장": organisation before the name
+                m = None  # "한빛대학교 산학협력단 김민수 단장": organisation before the name
             if m is not None:
                 j, title, orgs = m
                 role_words = [x.core for x in W[i + 1: j + 1] if x.core not in ROLE_MODIFIERS]

@@ -1,6 +1,6 @@
 """Policies: named plans, strategies, programmes, projects, visions and designations. Pure.
 
-- a quoted name ending with a policy noun (‘AI 기반 스마트 안전도시 전략’, ‘디지털새싹 사업’);
+- a quoted name ending with a policy noun (‘AI 기반 스마트 안전도시 전략’, ‘청년 디지털 일자리 사업’);
 - a quoted name followed by a pursuing verb or noun: "‘교육기반 AI특별도시’를 선언", "'스마트 안전도시 포항'
   조성을 위한", "‘…’ 추진"; or by "라는 캐치프레이즈/슬로건/비전";
 - an unquoted noun phrase ending with a policy noun (계획, 전략, 로드맵, 사업 …) with specific words before

@@ -89,7 +89,7 @@ ORG_SUFFIXES = {
 WEAK_ORG_SUFFIXES = frozenset("청 처 부 원 소 회 단 국 과 실 팀 본부 지역본부 지점 지부 사업단 전자 건설 통신 에너지 모빌리티 테크 솔루션 그룹 센터 포럼 연대 학교 "
                               "위원회의 환경회의 은행 기금 조합".split())
 
-# sub-units written after the parent organisation ("한국은행 포항본부", "경기대학교 산학협력단")
+# sub-units written after the parent organisation ("한국은행 포항본부", "한빛대학교 산학협력단")
 SUBUNIT_SUFFIXES = ("지역본부", "본부", "지점", "지사", "지부", "지원", "분원", "연구소", "산학협력단",
                     "위원회", "센터", "연구센터", "사업단", "캠퍼스", "지회", "병원")
 

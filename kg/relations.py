@@ -220,7 +220,7 @@ _TAKES_ROLE = re.compile(r"^\s*\S*\s*(대표|회장|위원장|의장|단장|이�
 
 
 def roles_taken(officials: list[Entity], ctx: _Ctx, out: list[Relation]) -> None:
-    """"권영진 대구시장이 대표(광역)를 맡는다": a post in the organisation the passage is about."""
+    """"홍길동 가나시장이 대표를 맡는다": a post in the organisation the passage is about."""
     for o in officials:
         for m in o.mentions:
             if m.sentence < 0:
@@ -275,7 +275,7 @@ def affiliation_entity(o: Entity) -> Entity | None:
 
 
 def _in_title(m: Mention, officials: list[Entity]) -> bool:
-    """The mention is the organisation part of an official's title ("조명래 환경부 장관")."""
+    """The mention is the organisation part of an official's title ("홍길동 환경부 장관")."""
     for o in officials:
         for om in o.mentions:
             span = om.attrs.get("role_span")
@@ -302,7 +302,7 @@ def event_relations(events: list[Entity], ctx: _Ctx, officials: list[Entity], ci
     for ev in events:
         sent_ids = sorted({m.sentence for m in ev.mentions if m.sentence >= 0})
         extra = []
-        if ev is top and len(events) == 1:  # participation sentences that name no event ("협약서를 들고 기념촬영했다")
+        if ev is top and len(events) == 1:  # participation sentences that name no event ("협약서를 들고 사진을 찍었다")
             extra = [i for i in range(len(ctx.sents)) if i not in event_sents and ctx.finite[i] and
                      ctx.has(i, ("참석", "참여", "참가", "동참", "기념촬영", "인사말", "서명", "주제발표"))]
         organizers: list[Entity] = []
@@ -484,7 +484,7 @@ _OWNER_GAP = re.compile(r"^\s*(?:의|이|가)?\s*(?:주관|주최|추진|운영|
 
 
 def _owner_before(ctx: _Ctx, m: Mention) -> Entity | None:
-    """"교육부 주관의 ‘디지털새싹 사업’", "교육부 디지털새싹 사업": the organisation written right before."""
+    """"교육부 주관의 ‘청년 디지털 일자리 사업’", "교육부 청년 디지털 일자리 사업": the organisation written right before."""
     s = ctx.sents[m.sentence]
     best = None
     for om in ctx.by_sent.get(m.sentence, []):

@@ -2,7 +2,7 @@
 
 Lines are split first (news pages put one paragraph per line); inside a line a sentence ends after
 ``. ? !`` (optionally followed by a closing quote) when whitespace or a Hangul letter follows
-("했다.사진제공은" is two sentences). Decimal points ("3.5%") and list dots are not boundaries.
+("했다.자세한 내용은" is two sentences). Decimal points ("3.5%") and list dots are not boundaries.
 """
 from __future__ import annotations
 

@@ -33,7 +33,7 @@ def test_sentences_split_after_da_and_keep_offsets():
 def test_josa_follows_the_sound_rule():
     assert "은" in josa_candidates("연구원은")
     assert "는" not in josa_candidates("연구원는")
-    assert not josa_candidates("유엔케이")  # 케 has no final consonant: 이 is not a particle here
+    assert not josa_candidates("에스케이")  # 케 has no final consonant: 이 is not a particle here
 
 
 def test_words_split_particle_parenthesis_and_quotes():
