@@ -99,7 +99,8 @@ def cypher_cmd(query, file, params, store_path, fmt, keep, stop, timeout, timing
             query = file.read()
         if not query:
             raise click.UsageError("give a QUERY or -f FILE (see kg cypher --help)")
-        cols, rows = cypher.run_cypher(query, parse_params(params), store_path, keep=keep, timeout=timeout)
+        cols, rows = cypher.run_cypher(query, parse_params(params), store_path, keep=keep, timeout=timeout,
+                                       on_load=lambda msg: click.echo(msg, err=True))
     except KgError as e:
         raise click.ClickException(str(e)) from None
     print_rows(cols, rows, fmt)

@@ -21,9 +21,11 @@ Public API
 - ``connect(uri, database=None) -> writer``: ``bolt://``/``neo4j://`` (credentials from ``KG_NEO4J_USER`` /
   ``KG_NEO4J_PASSWORD``) or ``falkordb://host:port`` (optional ``KG_FALKORDB_USER``/``KG_FALKORDB_PASSWORD``).
 - ``open_local(store_path, keep=False)``: context manager giving a :class:`LocalGraph` on the private FalkorDB of a
-  store, (re)loaded when the store changed (fingerprint of article hashes and triple count).
-- ``run_cypher(query, params, store_path, keep=False) -> (columns, rows)``: read-only query, serverless.
-- ``run_canned_cypher(name, params, store_path) -> list[dict]``: a ``queries/<name>.cypher`` question.
+  store (:mod:`kg.falkor`), (re)loaded only when the store changed (:func:`store_fingerprint`: the store's
+  ``CURRENT`` file, which every ``kg build`` replaces).
+- ``run_cypher(query, params, store_path, keep=False, timeout=None) -> (columns, rows)``: read-only, serverless.
+- ``run_canned_cypher(name, params, store_path) -> list[dict]``: the Cypher twin ``queries/<name>.cypher`` of a
+  canned question (same parameters, same columns as ``queries/<name>.rq``).
 - ``push_benchmark(n_nodes, n_rels, batch_size=5000) -> dict``: synthetic graph → a throwaway local FalkorDB.
 """
 from __future__ import annotations
@@ -354,10 +356,12 @@ class LocalGraph:
 
 
 @contextmanager
-def open_local(store_path: str | os.PathLike, *, keep: bool = False, store: Any = None) -> Iterator[LocalGraph]:
+def open_local(store_path: str | os.PathLike, *, keep: bool = False, store: Any = None,
+               on_load: Any = None) -> Iterator[LocalGraph]:
     """A LocalGraph for the store at *store_path*, reloaded only if the store changed since the last load.
 
     *store* (a KgStore or rdflib graph) overrides what is read; its server still lives in ``<store_path>/falkordb``.
+    *on_load(message)* is called before and after a (re)load (the CLI prints it on stderr).
     """
     fp = store_fingerprint(store if store is not None else store_path)
     with FalkorServer(default_dir(store_path), keep=keep) as srv:
@@ -365,7 +369,12 @@ def open_local(store_path: str | os.PathLike, *, keep: bool = False, store: Any 
         if lg.fingerprint() != fp:
             with _file_lock(srv.dir / "load.lock"):  # one loader at a time; the others then find it loaded
                 if lg.fingerprint() != fp:
-                    lg.load(store if store is not None else open_store(store_path), fp)
+                    if on_load:
+                        on_load("loading the graph into the private FalkorDB (first use, or the store changed)…")
+                    st = lg.load(store if store is not None else open_store(store_path), fp)
+                    if on_load:
+                        on_load(f"loaded {st.nodes} nodes and {st.relationships} relationships "
+                                f"in {st.seconds:.1f}s")
         yield lg
 
 
@@ -382,9 +391,9 @@ def _file_lock(path: Path) -> Iterator[None]:
 
 
 def run_cypher(query: str, params: dict | None = None, store_path: str | os.PathLike = "kg-data", *,
-               keep: bool = False, timeout: float | None = None) -> tuple[list[str], list[dict]]:
+               keep: bool = False, timeout: float | None = None, on_load: Any = None) -> tuple[list[str], list[dict]]:
     """Run a read-only Cypher query on the store's graph (private FalkorDB); returns (columns, rows)."""
-    with open_local(store_path, keep=keep) as lg:
+    with open_local(store_path, keep=keep, on_load=on_load) as lg:
         try:
             rows = lg.read(query, params or {}, timeout=timeout)
         except Exception as e:
@@ -454,7 +463,8 @@ def canned_cypher(name: str) -> CannedCypher:
 
 
 def run_canned_cypher(name: str, params: dict[str, Any], store_path: str | os.PathLike = "kg-data", *,
-                      keep: bool = False, store: Any = None) -> list[dict]:
+                      keep: bool = False, store: Any = None, timeout: float | None = None,
+                      on_load: Any = None) -> list[dict]:
     """Answer the canned question *name* with Cypher (the twin of ``queries/<name>.rq``): rows as dicts, with the
     same parameter names and columns as the SPARQL version. Serverless (private FalkorDB of the store)."""
     q = canned_cypher(name)
@@ -464,9 +474,9 @@ def run_canned_cypher(name: str, params: dict[str, Any], store_path: str | os.Pa
         parts = (["missing " + ", ".join(missing)] if missing else []) + (["unknown " + ", ".join(extra)] if extra else [])
         raise KgError(f"query {name}: {'; '.join(parts)} parameter(s); it takes: {', '.join(q.params) or 'none'}")
     bound = {k: str(params[k]) for k in q.params}
-    with open_local(store_path, keep=keep, store=store) as lg:
+    with open_local(store_path, keep=keep, store=store, on_load=on_load) as lg:
         try:
-            return lg.read(q.text, bound)
+            return lg.read(q.text, bound, timeout=timeout)
         except Exception as e:
             raise KgError(f"Cypher error in {name}.cypher: {e}") from e
 

@@ -8,13 +8,13 @@ Lifecycle (the choice made here, see README "Cypher without a server"):
   explicitly after loading). If the store path is too long for a socket path the socket goes to the temp dir.
 - ``with FalkorServer(dir) as srv:`` starts the server if none is running (or reuses a running one); on exit, the
   session that started it waits until no other kg process is using it and stops it (SIGTERM, a clean shutdown).
-  Such an *ephemeral* server is a child process that the kernel also terminates if kg dies (PR_SET_PDEATHSIG),
-  so a killed ``kg cypher`` or test run leaves no server behind. The next call starts it again from ``dump.rdb``
-  in a few tens of milliseconds, so nothing is reloaded from RDF unless the store changed.
-- ``FalkorServer(dir, keep=True)`` (``kg cypher --keep``) leaves the server running for the next calls
-  (fastest); ``kg cypher --stop`` stops it. A stale pidfile (crashed server) is cleaned up automatically.
-- ``port=N`` also listens on 127.0.0.1:N (to test ``falkordb://`` URIs); ``bolt_port=N`` also opens FalkorDB's experimental Bolt port (tests only; the module listens on all
-  interfaces there, so kg never opens it by default).
+  Such an *ephemeral* server runs under a small ``sh`` watcher that stops it when the pipe from kg closes, i.e.
+  also when kg is killed, so a killed ``kg cypher`` or test run leaves no server behind. The next call starts
+  it again from ``dump.rdb`` in a few tens of milliseconds: nothing is reloaded from RDF unless the store changed.
+- ``FalkorServer(dir, keep=True)`` (``kg cypher --keep``) leaves the server running as a daemon for the next
+  calls (fastest); ``kg cypher --stop`` stops it. A stale pidfile (crashed server) is cleaned up automatically.
+- ``port=N`` also listens on 127.0.0.1:N (to test ``falkordb://`` URIs); ``bolt_port=N`` also opens FalkorDB's
+  experimental Bolt port (tests only: the module listens on all interfaces there, so kg never opens it itself).
 
 Concurrent kg processes share the server: each holds a shared lock on ``users.lock`` while it uses it; the
 starter of an ephemeral server takes the exclusive lock (waiting for the others) before stopping it.
@@ -87,12 +87,16 @@ class FalkorServer:
         self._users_fd: int | None = None
 
     # -------------------------------------------------------------------------------------------- state
-    def pid(self) -> int | None:
+    def _pidfile_pid(self) -> int | None:
         try:
-            pid = int(self.pidfile.read_text().strip())
-        except (OSError, ValueError):
+            return int(self.pidfile.read_text().strip())
+        except (OSError, ValueError):  # missing, or being written
             return None
-        return pid if _pid_alive(pid) else None
+
+    def pid(self) -> int | None:
+        """The server's pid if it is running."""
+        pid = self._pidfile_pid()
+        return pid if pid is not None and _pid_alive(pid) else None
 
     def running(self) -> bool:
         if self.pid() is None or not self.socket.exists():
@@ -150,12 +154,16 @@ class FalkorServer:
                 if proc.returncode != 0:
                     raise KgError(f"FalkorDB did not start (redis-server exited {proc.returncode}): "
                                   f"{proc.stdout.decode(errors='replace')[-500:]}{self._log_tail()}")
-            else:  # our child, sent SIGTERM by the kernel if this process dies before stopping it
+            else:  # under a watcher shell that stops it if this process dies (see _WATCH)
                 self.marker.write_text("started by a kg call that stops it when done\n")
-                self._proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                              stderr=subprocess.DEVNULL, start_new_session=True,
-                                              preexec_fn=_die_with_parent)
-            self._wait_ready()
+                self._proc = subprocess.Popen(["sh", "-c", _WATCH, "kg-falkordb", *args], stdin=subprocess.PIPE,
+                                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                              start_new_session=True)
+            try:
+                self._wait_ready()
+            except BaseException:
+                self._release_watcher()
+                raise
             self.started = True
             return True
         finally:
@@ -175,8 +183,11 @@ class FalkorServer:
                     pass  # loading dump.rdb
                 except (redis.exceptions.ConnectionError, OSError):
                     pass
-            if (self.pidfile.exists() and self.pid() is None) or (self._proc and self._proc.poll() is not None):
-                break
+            if self._proc is not None and self._proc.poll() is not None:
+                break  # the server (under its watcher) exited
+            written = self._pidfile_pid()
+            if written is not None and not _pid_alive(written):
+                break  # the daemon exited
             time.sleep(delay)
             delay = min(delay * 2, 0.05)
         raise KgError(f"FalkorDB did not become ready within {self.start_timeout:.0f}s{self._log_tail()}")
@@ -212,15 +223,23 @@ class FalkorServer:
                 time.sleep(0.005)
             if _pid_alive(pid):
                 os.kill(pid, signal.SIGKILL)
-            if self._proc is not None:  # reap our child
-                self._proc.wait()
-                self._proc = None
+            self._release_watcher()
             self._client = None
             self._cleanup_stale()
             self.marker.unlink(missing_ok=True)
             return True
         finally:
             os.close(fd)
+
+    def _release_watcher(self) -> None:
+        """Close the watcher's pipe (it then kills the server, if still running) and reap it."""
+        if self._proc is not None:
+            try:
+                self._proc.stdin.close()
+            except OSError:
+                pass
+            self._proc.wait()
+            self._proc = None
 
     def save(self) -> None:
         """Write ``dump.rdb`` now (after a reload), so a restarted server has the graph."""
@@ -248,14 +267,11 @@ class FalkorServer:
             os.close(fd)
 
 
-def _die_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
-    """Linux: have the kernel send SIGTERM to the server if the kg process that started it dies."""
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except Exception:
-        pass
+# Watcher of an ephemeral server: runs redis-server ("$@") in the background and waits for it; a second
+# background job blocks reading stdin, a pipe from the kg process, and kills the server when the pipe closes,
+# which the kernel does when kg exits or is killed (even by SIGKILL). No Python code runs between fork and exec.
+# (A background job's stdin is /dev/null in sh, hence the pipe passed on fd 3.)
+_WATCH = 'exec 3<&0; "$@" 3<&- & pid=$!; (read _ <&3; kill "$pid" 2>/dev/null) & exec 3<&-; wait "$pid"'
 
 
 def default_dir(store_path: str | os.PathLike) -> Path:

@@ -30,6 +30,8 @@ unambiguous mentions and the mention right before (kg.gazetteer.Gazetteer.lookup
 """
 from __future__ import annotations
 
+import re
+
 from kg.gazetteer import Gazetteer, as_date
 from kg.model import Mention
 
@@ -37,7 +39,12 @@ PARTICLES = frozenset(
     "은 는 이 가 을 를 의 에 에서 에게 에는 에서는 에서도 에서의 에도 에선 엔 와 과 와의 과의 와는 과는 와도 과도 "
     "도 만 만의 만이 만을 로 으로 로서 으로서 로써 으로써 로부터 으로부터 로의 으로의 로는 으로는 로도 으로도 부터 까지 "
     "까지의 이나 나 이라 라 이란 란 이며 며 이고 이다 이었다 였다 이자 처럼 보다 마저 조차 뿐 께서 이랑 랑 에의 이라는 라는 "
-    "이라고 라고 이지만 이며 에서만 에만 이든 든 인 이여 야 에게서 한테 쪽 쪽은 쪽에서".split()
+    "이라고 라고 이지만 이며 에서만 에만 이든 든 인 이여 야 에게서 한테 쪽 쪽은 쪽에서 서".split()
+)  # "서" is the clipped 에서 of headlines ("경주서 첫 발병")
+# a Korean place name right after a foreign country is that country's place ("중국 사천", "일본 광주")
+FOREIGN_COUNTRIES = frozenset(
+    "중국 일본 미국 대만 홍콩 베트남 태국 러시아 몽골 인도 필리핀 인도네시아 말레이시아 캄보디아 독일 프랑스 영국 "
+    "이탈리아 스페인 캐나다 호주 북한 중국의 일본의 미국의".split()
 )
 PLACE_NOUNS = ("지역내", "지역", "일대", "일원", "전역", "관내", "권역", "시내", "도내", "군내", "구내", "현지", "소재",
                "등지", "곳곳", "내", "권", "등", "간")
@@ -144,6 +151,31 @@ def _word_before(text: str, s: int) -> str:
     return text[k:j]
 
 
+def _abolished_short(gz: Gazetteer, surface: str, on) -> bool:
+    """The surface is only the short form of units abolished by ``on`` ("연기" for 연기군, "청원" for 청원군 after
+    their merger): after the abolition the word is the common noun (acting, petition), not the successor."""
+    units = [gz.unit(f.code5) for f in gz.forms.get(surface, ()) if f.kind == "short"]
+    if not units or any(f.kind != "short" for f in gz.forms.get(surface, ())):
+        return False
+    when = on or Gazetteer.UNDATED_AS_OF
+    return all(u.valid_to is not None and u.valid_to < when for u in units)
+
+
+def _in_sido_list(text: str, raw, idx: int, gz: Gazetteer, on) -> bool:
+    """The hit ``raw[idx]`` is listed ("A, B·C") next to a form that can only be a 시도."""
+    s, e = raw[idx][0], raw[idx][1]
+    for j in (idx - 1, idx + 1):
+        if not 0 <= j < len(raw):
+            continue
+        a, b = (raw[j][1], s) if j < idx else (e, raw[j][0])
+        if not re.fullmatch(r"\s*[,·ㆍ/]\s*|와 |과 ", text[a:b]):
+            continue
+        r = gz.lookup(raw[j][2], on)
+        if r and r.unit and all(c.is_sido for c in r.candidates):
+            return True
+    return False
+
+
 def find_cities(text: str, spans, published=None, *, gazetteer: Gazetteer | None = None) -> list[Mention]:
     """City mentions inside the (start, end) ``spans`` of ``text`` for an article published on ``published``
     (date, ISO string, or None = as of Gazetteer.UNDATED_AS_OF). Pure: same input, same output."""
@@ -156,14 +188,20 @@ def find_cities(text: str, spans, published=None, *, gazetteer: Gazetteer | None
     sido = {r for r in raw if any(f.code5.endswith("000") for f in gz.forms[r[2]])}
     starts, ends = {r[0] for r in sido}, {r[1] for r in sido}
     raw = [r for r in raw if r[2] not in WEAK_FORMS or _weak_ok(text, r[0], r[1], r[3], {x[0] for x in raw}, starts, ends)]
+    raw = [r for r in raw if not _abolished_short(gz, r[2], on) and _word_before(text, r[0]) not in FOREIGN_COUNTRIES]
     # pass 1: unambiguous mentions give the article's context
     first = [gz.lookup(r[2], on) for r in raw]
     context = [res.unit.code5 for res in first if res and res.unit and not res.ambiguous]
     mentions: list[Mention] = []
     prev_end, prev_code = -10, None
-    for (s, e, surface, follow), res0 in zip(raw, first):
+    for idx, ((s, e, surface, follow), res0) in enumerate(zip(raw, first)):
         near = prev_code if s - prev_end <= 1 else None
         res = gz.lookup(surface, on, context=context, near=near) if (res0.ambiguous or near) else res0
+        if res and len(res.candidates) > 1 and not (res.unit and res.unit.is_sido) and _in_sido_list(text, raw, idx, gz, on):
+            # "대구, 광주, 대전": an item of a list of 시도 is a 시도 (광주광역시, not Gyeonggi's 광주시)
+            sido_c = [c for c in res.candidates if c.is_sido]
+            if len(sido_c) == 1:
+                res = gz.lookup(surface, on, context=[sido_c[0].code5])
         u = res.unit
         if u and not res.ambiguous:
             context.append(u.code5)

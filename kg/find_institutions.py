@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from kg.find_terms import (COUNTRIES, GENERIC_ORG_WORDS, KNOWN_ALIASES, KNOWN_INSTITUTIONS, MINISTRIES, ORG_SUFFIXES,
-                           QUOTES, SUBUNIT_SUFFIXES, TITLES, WEAK_ORG_SUFFIXES, lexicon)
+                           QUOTES, SUBUNIT_SUFFIXES, TITLES, WEAK_ORG_SUFFIXES, BRAND_COMPANY_SUFFIXES, lexicon)
 from kg.model import Mention
 from kg.words import Sent, Word, strip_josa
 
@@ -54,12 +54,17 @@ def is_strong(core: str) -> bool:
     if core in MINISTRIES:
         return True
     if suf in WEAK_ORG_SUFFIXES:
-        return False
+        return brand_company(core)
     stem = core[: -len(suf)]
     return len(stem) >= 2 and core not in _TITLE_SET and not re.fullmatch(r"\d+.*", stem)
 
 
 @lru_cache(maxsize=65536)
+def brand_company(core: str) -> bool:
+    """A Latin brand before a company suffix: "GS건설", "KB국민카드", "LG전자", "SK하이닉스" are companies."""
+    return any(core.endswith(x) for x in BRAND_COMPANY_SUFFIXES) and re.match(r"^[A-Z][A-Z&]{0,4}(?=[가-힣])", core) is not None
+
+
 def known(core: str) -> bool:
     lx = lexicon()
     if lx is not None:
@@ -122,7 +127,8 @@ def find_institutions(sents: list[Sent], cities: list[Mention], officials: list[
             a, b = g[0][1], g[-1][2]
             kind = (suffix_kind(g[-1][0]) or ("", "organisation"))[1]
             dept = re.search(r"(?:과|국|실|팀|담당관)$", g[-1][0]) is not None and len(g) == 1 and after_city
-            out.append(_mention(surface, a, b, m.sentence, surface, "city department" if dept else kind, "role",
+            written = sents[m.sentence].span_text(a, b) if 0 <= m.sentence < len(sents) else surface
+            out.append(_mention(written or surface, a, b, m.sentence, surface, "city department" if dept else kind, "role",
                                 role_of=m.attrs["name"], parent=g[0][0] if len(g) > 1 else None))
     return _combine(out)
 
@@ -226,7 +232,30 @@ def _in_sentence(s: Sent, city_spans) -> list[Mention]:
             out.append(_mention(c, w.cs, w.ce, s.i, c, kind, ev, aliases=aliases))
             taken.add(k)
     out.extend(_lists(s, taken, city_spans, out))
+    _local_offices(s, out, city_spans)
     return _subunits(s, out)
+
+
+LOCAL_OFFICE_KINDS = ("police", "fire station", "court", "prosecutors' office")
+
+
+def _local_offices(s: Sent, ms: list[Mention], city_spans) -> None:
+    """"울산 남부경찰서", "부산 해운대소방서": the city written before a local office is part of its name (in place;
+    ``attrs["city_prefix"]`` marks the mention so the pipeline drops the City mention inside it)."""
+    W = s.words
+    for m in ms:
+        if m.attrs.get("kind") not in LOCAL_OFFICE_KINDS and not re.search(r"세무서$", m.text):
+            continue
+        k = next((i for i, w in enumerate(W) if w.cs == m.start), None)
+        if not k:
+            continue
+        prev = W[k - 1]
+        if prev.josa or prev.paren or W[k].sep_before != " " or not _is_city(prev, city_spans):
+            continue
+        m.start = prev.cs
+        m.text = s.span_text(prev.cs, m.end)
+        m.attrs["name"] = f"{prev.core} {m.attrs['name']}"
+        m.attrs["city_prefix"] = True
 
 
 def _subunits(s: Sent, ms: list[Mention]) -> list[Mention]:

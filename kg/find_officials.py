@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.find_terms import COUNTRIES, GLUED_TITLES, SURNAMES_1, TITLES, person_name_ok
+from kg.find_institutions import suffix_kind
+from kg.find_terms import COUNTRIES, GLUED_TITLES, MINISTRIES, SURNAMES_1, TITLES, person_name_ok
 from kg.model import Mention
 from kg.words import Sent, Word
 
@@ -48,6 +49,10 @@ def _org_ok(org: str) -> bool:
                                   "지점", "지부", "사업단") and len(org) >= 3
 
 
+_NTH_VICE = re.compile(r"(?:제?[1-3]|[일이삼])차관")
+# titles that are a function, written glued to what they cover ("대외협력보좌관"): the whole word is the title
+FUNCTION_TITLES = ("보좌관", "비서관", "담당관", "정책관", "협력관", "조정관", "자문관", "특보", "정책위원", "자문위원",
+                   "통보관", "대변인", "수석부회장", "상임고문", "특별고문", "고문")
 _TITLE_PREFIX = re.compile(r"^(?:외래|겸임|초빙|명예|석좌|수석|책임|선임|객원|특임|전임|상임|총괄|공동|부)(?=\S{2})")
 
 
@@ -64,9 +69,19 @@ def title_of(core: str) -> tuple[str, str] | None:
     for unit in ("지역본부장", "본부장", "센터장", "지점장", "지부장", "사업단장", "연구소장", "연구단장"):
         if core.endswith(unit) and len(core) > len(unit) and _org_ok(core[:-1]):
             return ("본부장" if unit.endswith("본부장") else unit), core[:-1]  # 강원본부장 -> 강원본부
+    if _NTH_VICE.fullmatch(core):
+        return core, ""  # 1차관, 제2차관
+    if core.endswith(FUNCTION_TITLES) and len(core) <= 9 and re.fullmatch(r"[가-힣]+", core):
+        return core, ""  # 대외협력보좌관, 정책기획비서관, 수석부회장
     for t in _GLUED:
         if core.endswith(t) and len(core) > len(t):
             prefix = core[: -len(t)]
+            if t in ("장관", "차관") and len(prefix) >= 2 and prefix + "부" in MINISTRIES:
+                return t, prefix + "부"  # 외교장관 -> 외교부
+            if t == "의장" and len(prefix) >= 2 and _org_ok(prefix):
+                return t, prefix  # 국회의장 -> 국회, 이사회의장
+            if t.endswith("장") and len(t) >= 3 and len(prefix) >= 2 and _org_ok(prefix + t[:-1]):
+                return t, prefix + t[:-1]  # 서울중앙지검장 -> 서울중앙지검, 하나은행장 -> 하나은행
             if t in ("시장", "군수", "구청장"):
                 org = prefix + {"시장": "시", "군수": "군", "구청장": "구"}[t]
                 if len(prefix) >= 2 and (org in _gz() or core in _gz()):
@@ -85,12 +100,13 @@ def title_of(core: str) -> tuple[str, str] | None:
 
 def _not_org(word: str) -> bool:
     """Not a place or an organisation that looks like a name ("경남", "서울대", "민주당", "황보건설", "김모")."""
-    from kg.find_institutions import is_strong, known
-
-    from kg.find_institutions import university_short
+    from kg.find_institutions import is_strong, known, university_short
 
     if word in _gz() or known(word) or is_strong(word) or word.endswith(("당", "모")) or university_short(word):
         return False
+    sk = suffix_kind(word)
+    if sk and len(sk[0]) >= 2 and len(word) - len(sk[0]) >= 2:
+        return False  # "황보건설", "가나일보": a company or paper before a title, not a name
     return True
 
 
@@ -173,6 +189,8 @@ def find_officials(sents: list[Sent]) -> list[Mention]:
                         "title": t[0], "orgs": orgs, "josa": W[i + 1].josa,
                         "role_span": (org_words[0].cs if org_words else W[i + 1].cs, W[i + 1].ce)}))
                     used.update((i, i + 1))
+        out.extend(_foreign_names(s, used))
+        out.extend(_title_then_name(s, used))
         for m in _PAREN_NAME_TITLE.finditer(s.text):  # "서울북부지법 형사1부(홍길동 부장판사)"
             if not person_name_ok(m.group(2)) or m.group(3) not in _TITLE_SET and not title_of(m.group(3)):
                 continue
@@ -223,3 +241,82 @@ def _role_after(W: list[Word], i: int):
             return None  # "민주당 김한길 대표": the person is the next word
         orgs.append((wj.core, wj.cs, wj.ce))
     return None
+
+
+# titles a foreign person is named with in Korean news ("존 스미스 부사장", "독일 메르켈 총리")
+FOREIGN_PERSON_TITLES = frozenset("대통령 부통령 총리 수상 장관 국무장관 외무장관 국방장관 재무장관 대사 총재 의장 회장 부회장 "
+                                  "사장 부사장 대표 CEO 최고경영자 교수 박사 의원 상원의원 하원의원 국왕 여왕 주석 총장".split())
+
+
+def _foreign_word(w: Word) -> bool:
+    """A Hangul or Latin word Kiwi reads as one proper noun that is no place, country or organisation."""
+    return (not w.josa and not w.paren and w.tags == ["NNP"] and re.fullmatch(r"[가-힣]{1,6}", w.core) is not None
+            and w.core not in COUNTRIES and _not_org(w.core) and not title_of(w.core))
+
+
+def _foreign_names(s: Sent, used: set[int]) -> list[Mention]:
+    """Foreign names only where they clearly are a person with a title: two proper-noun words right before the
+    title ("피터 리 부사장") or one after a country ("독일 메르켈 총리")."""
+    W = s.words
+    out = []
+    for i in range(len(W) - 1):
+        if i in used or (i > 0 and not W[i].sep_before.strip() == "" and W[i].sep_before != " "):
+            continue
+        if not _foreign_word(W[i]) or person_name_ok(W[i].core) and len(W[i].core) == 3:
+            continue
+        two = i + 2 < len(W) and _foreign_word(W[i + 1]) and W[i + 1].sep_before == " " and (i + 1) not in used
+        if two and (i == 0 or not W[i - 1].tags == ["NNP"] or W[i - 1].core in COUNTRIES):
+            end_w = i + 1
+        elif i > 0 and W[i - 1].core in COUNTRIES and W[i].sep_before == " " or \
+                (i == 0 or W[i - 1].tags != ["NNP"]) and not suffix_kind(W[i].core) and len(W[i].core) >= 2 and \
+                _head_title_next(W, i + 1):
+            end_w = i  # "독일 메르켈 총리", "메르켈 총리는"
+        else:
+            continue
+        k, orgs = end_w + 1, []
+        while k + 1 < len(W) and not W[k].josa and W[k].sep_before == " " and (
+                W[k].core in COUNTRIES or W[k].core in ROLE_MODIFIERS):
+            k += 1  # "푸틴 러시아 대통령", "만델라 전 대통령"
+        if k + 1 < len(W) and not W[k].josa and W[k].sep_before == " " and _org_word(W[k].core) and \
+                W[k].core not in _gz():
+            orgs, k = [(W[k].core, W[k].cs, W[k].ce)], k + 1  # "존 스미스 가나전자 부사장"
+        t = W[k] if k < len(W) else None
+        if t is None or t.sep_before != " " or t.core not in FOREIGN_PERSON_TITLES:
+            continue
+        name = s.span_text(W[i].cs, W[end_w].ce)
+        out.append(Mention("Official", name, W[i].cs, W[end_w].ce, s.i, "foreign-name", {
+            "name": name, "role": " ".join([o[0] for o in orgs] + [t.core]), "title": t.core, "orgs": orgs,
+            "role_span": (W[end_w + 1].cs, t.ce), "josa": t.josa}))
+        used.update(range(i, k + 1))
+    return out
+
+
+HEAD_OF_STATE_TITLES = frozenset("대통령 부통령 총리 부총리 수상 국무장관 외무장관 국방장관 재무장관 장관 주석 국가주석 국왕 총재".split())
+
+
+def _head_title_next(W: list[Word], k: int) -> bool:
+    """A head-of-state or minister title follows (after 전/현 and a country): "아베 총리", "만델라 전 대통령"."""
+    while k < len(W) and not W[k].josa and (W[k].core in ROLE_MODIFIERS or W[k].core in COUNTRIES):
+        k += 1
+    return k < len(W) and W[k].sep_before == " " and W[k].core in HEAD_OF_STATE_TITLES
+
+
+def _title_then_name(s: Sent, used: set[int]) -> list[Mention]:
+    """"가나건설 대표 김민수씨는": organisation, title, then the name (with 씨)."""
+    W = s.words
+    out = []
+    for i in range(1, len(W) - 1):
+        org, t, nw = W[i - 1], W[i], W[i + 1]
+        if {i - 1, i, i + 1} & used or org.josa or t.josa or t.sep_before != " " or nw.sep_before != " ":
+            continue
+        name = nw.core[:-1] if nw.core.endswith("씨") else ""
+        if not name or not person_name_ok(name) or not _org_word(org.core) or org.core in _gz():
+            continue
+        tt = title_of(t.core)
+        if not tt or tt[1]:
+            continue
+        out.append(Mention("Official", name, nw.cs, nw.cs + len(name), s.i, "title-before", {
+            "name": name, "role": f"{org.core} {t.core}", "title": tt[0], "orgs": [(org.core, org.cs, org.ce)],
+            "role_span": (org.cs, t.ce), "josa": nw.josa}))
+        used.update((i - 1, i, i + 1))
+    return out

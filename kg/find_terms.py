@@ -84,10 +84,21 @@ ORG_SUFFIXES = {
     "테크노밸리": "technopark", "총연합회": "association", "한림원": "association", "협의체": "council",
     "보건소": "hospital", "예술단": "association", "문화재단": "foundation", "복지재단": "foundation",
     "과학관": "public agency", "박물관": "public agency", "미술관": "public agency", "도서관": "public agency",
+    # courts, prosecutors, police, fire and tax offices ("서울중앙지법", "수원지검", "송파경찰서")
+    "지방법원": "court", "고등법원": "court", "가정법원": "court", "행정법원": "court", "법원": "court", "지법": "court",
+    "고법": "court", "지방검찰청": "prosecutors' office", "고등검찰청": "prosecutors' office", "검찰청": "prosecutors' office",
+    "지검": "prosecutors' office", "고검": "prosecutors' office", "경찰서": "police", "지방경찰청": "police",
+    "소방서": "fire station", "소방본부": "fire station", "소방재난본부": "fire station", "세무서": "agency",
+    "지방국세청": "agency", "노동조합": "union", "노조": "union", "상담소": "center", "발전소": "power plant",
+    "일보": "newspaper", "엔터테인먼트": "company", "중공업": "company", "물산": "company", "항공": "company",
+    "해운": "company", "카드": "company", "생명": "company", "화재": "company", "자동차": "company", "제약": "company",
 }
 # suffixes that make an organisation only with a known stem (too common alone): checked with extra rules
 WEAK_ORG_SUFFIXES = frozenset("청 처 부 원 소 회 단 국 과 실 팀 본부 지역본부 지점 지부 사업단 전자 건설 통신 에너지 모빌리티 테크 솔루션 그룹 센터 포럼 연대 학교 "
-                              "위원회의 환경회의 은행 기금 조합".split())
+                              "위원회의 환경회의 은행 기금 조합 항공 해운 카드 생명 화재 자동차 법원".split())
+# weak company suffixes that name a company after a Latin brand ("GS건설", "KB국민카드", "LG전자", "SK에너지")
+BRAND_COMPANY_SUFFIXES = ("건설", "전자", "통신", "에너지", "항공", "해운", "카드", "생명", "화재", "자동차", "은행", "증권",
+                          "그룹", "텔레콤", "케미칼", "바이오", "제약", "중공업", "물산", "엔터테인먼트", "모빌리티", "솔루션")
 
 # sub-units written after the parent organisation ("한국은행 포항본부", "한빛대학교 산학협력단")
 SUBUNIT_SUFFIXES = ("지역본부", "본부", "지점", "지사", "지부", "지원", "분원", "연구소", "산학협력단",
@@ -165,7 +176,15 @@ COUNTRIES = frozenset(
     "브라질 멕시코 베트남 태국 필리핀 인도네시아 말레이시아 싱가포르 대만 홍콩 몽골 카자흐스탄 우즈베키스탄 터키 튀르키예 "
     "이란 이라크 이스라엘 사우디아라비아 아랍에미리트 이집트 남아공 남아프리카공화국 네덜란드 벨기에 스위스 스웨덴 노르웨이 "
     "덴마크 핀란드 폴란드 오스트리아 그리스 포르투갈 우크라이나 뉴질랜드 아르헨티나 칠레 페루 콜롬비아 쿠바 유럽연합 EU "
-    "유엔 UN 미 중 일 러 영 독 불".split()
+    "유엔 UN 미 중 일 러 영 독 불 "
+    "미얀마 몰디브 시리아 라오스 네팔 부탄 방글라데시 파키스탄 아프가니스탄 스리랑카 브루나이 동티모르 키르기스스탄 "
+    "타지키스탄 투르크메니스탄 아제르바이잔 조지아 아르메니아 요르단 레바논 쿠웨이트 카타르 바레인 예멘 리비아 "
+    "튀니지 알제리 모로코 에티오피아 케냐 나이지리아 세네갈 탄자니아 우간다 르완다 콩고 앙골라 잠비아 "
+    "짐바브웨 모잠비크 마다가스카르 카메룬 차드 말리 니제르 소말리아 베네수엘라 볼리비아 에콰도르 파라과이 우루과이 "
+    "파나마 코스타리카 과테말라 온두라스 니카라과 엘살바도르 도미니카 자메이카 아이티 아일랜드 아이슬란드 체코 "
+    "슬로바키아 헝가리 루마니아 불가리아 세르비아 크로아티아 슬로베니아 보스니아 몬테네그로 알바니아 마케도니아 "
+    "그리스 키프로스 몰타 룩셈부르크 리투아니아 라트비아 에스토니아 벨라루스 몰도바 피지 파푸아뉴기니 교황청 바티칸 "
+    "팔레스타인 쿠르드 대만 마카오 티베트 사모아 통가".split()
 )
 
 QUOTES = {"‘": "’", "“": "”", "'": "'", '"': '"', "「": "」", "『": "』", "`": "`", "《": "》", "<": ">", "〈": "〉"}

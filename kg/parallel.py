@@ -13,11 +13,11 @@
 - **lose nothing**: items of the input that are not :class:`~kg.model.Article` (e.g. the loaders'
   :class:`~kg.model.SourceError`) are passed through unchanged, in place; an article whose extraction raises comes out
   as a ``SourceError(article.source or article.id, "extraction failed: …")`` and the run goes on. If a worker process
-  dies (a crash in native code), the chunks it held are retried one article at a time in a fresh pool, and only the
-  article that kills a worker again is reported as a ``SourceError``.
+  dies (a crash in native code), the pool is replaced, the failed chunk is retried one article at a time and the other
+  chunks in flight are resubmitted; only the article that kills a worker again is reported as a ``SourceError``.
 
-``workers=1`` runs in this process, lazily, with no pool (the one-core reference). ``workers=None`` uses every CPU
-this process may run on.
+``workers=1`` runs in this process, lazily, with no pool (the one-core reference). ``workers=None`` or ``0`` uses every
+CPU this process may run on.
 
 Example::
 
@@ -140,7 +140,9 @@ def extract_many(
     """
     if chunksize < 1 or prefetch < 1:
         raise ValueError("chunksize and prefetch must be at least 1")
-    workers = default_workers() if workers is None else workers
+    if workers is not None and workers < 0:
+        raise ValueError("workers must be 0 (all CPUs), 1 (in this process) or more")
+    workers = default_workers() if not workers else workers
     if workers <= 1:
         yield from _serial(articles)
         return

@@ -6,10 +6,12 @@ Stages (each a small module): sentences (kg.sentences) -> Kiwi tokens and words 
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from kg import iris
 from kg.dates import find_dates
+from kg.evidence import place_evidence
 from kg.find_cities import find_cities
 from kg.find_events import find_events
 from kg.find_institutions import find_institutions
@@ -34,7 +36,26 @@ def _gazetteer():
     return Gazetteer.load()
 
 
-def _cities(doc: Doc) -> list[Mention]:
+ERA_NOUNS = ("때", "시대", "시절", "대왕", "임금", "치세", "재위")
+
+
+def _common_word(sents, m: Mention) -> bool:
+    """A bare short form Kiwi reads as a common noun or verb in its sentence ("주인공의 연기가", "국민 청원이"),
+    or a king's name before an era noun ("세종 때"), is not a local government."""
+    if m.attrs.get("form") != "short" or m.sentence < 0:
+        return False
+    s = sents[m.sentence]
+    rel = m.start - s.start
+    for k, t in enumerate(s.tokens):
+        if t.start == rel:
+            if t.tag != "NNP" and t.form == m.text:
+                return True
+            nxt = s.tokens[k + 1] if k + 1 < len(s.tokens) else None
+            return nxt is not None and nxt.form in ERA_NOUNS and nxt.start == t.end + 1
+    return False
+
+
+def _cities(doc: Doc, sents) -> list[Mention]:
     a = doc.article
     spans = [(s.start, s.end) for s in doc.sentences]
     out = []
@@ -44,6 +65,8 @@ def _cities(doc: Doc) -> list[Mention]:
         if m.attrs.get("local_government") is False:
             continue
         m.sentence = doc.sentence_of(m.start)
+        if _common_word(sents, m):
+            continue
         out.append(m)
     # "부산 해운대구", "경남 창원시": the first names the second's parent; it qualifies, it does not act
     for x, y in zip(out, out[1:]):
@@ -54,14 +77,30 @@ def _cities(doc: Doc) -> list[Mention]:
     return out
 
 
+_CREDIT_BEFORE = re.compile(r"(?:[=©ⓒ]|\(c\)|\(C\)|사진|자료|출처)\s*[:：]?\s*$")
+_CREDIT_AFTER = re.compile(r"^\s*\)")
+
+
+def _credit(text: str, m: Mention) -> bool:
+    """A news outlet in a dateline or a credit ("(세종=뉴스1)", "© 연합뉴스", "KBS 화면 캡처") is not an entity."""
+    before = text[max(0, m.start - 8):m.start]
+    after = text[m.end:m.end + 6]
+    return bool(_CREDIT_BEFORE.search(before) or (_CREDIT_AFTER.match(after) and
+                                                  re.search(r"[=(]\s*$", before)) or
+                re.match(r"^\s*(?:제공\s*(?:[)\]]|$)|DB\b|자료사진|화면\s*캡처|캡처)", after))
+
+
 def extract(article: Article) -> Doc:
     """Entities and relations of one article (offsets into ``article.text``)."""
     doc = Doc(article)
     split_sentences(doc)
     sents = analyse_sentences(doc.sentences)
-    cities_m = _cities(doc)
+    cities_m = _cities(doc, sents)
     officials_m = find_officials(sents)
-    insts_m = find_institutions(sents, cities_m, officials_m)
+    insts_m = [m for m in find_institutions(sents, cities_m, officials_m) if not _credit(article.text, m)]
+    offices = [(m.start, m.end) for m in insts_m if m.attrs.get("city_prefix")]
+    if offices:  # "울산 남부경찰서": the city names the office, it does not act
+        cities_m = [c for c in cities_m if not any(a <= c.start and c.end <= b for a, b in offices)]
     events_m = find_events(sents, article.published, insts_m)
     policies_m = find_policies(sents)
     doc.mentions = sorted(cities_m + officials_m + insts_m + events_m + policies_m, key=lambda m: m.start)
@@ -112,6 +151,7 @@ def extract(article: Article) -> Doc:
                 r.sentence, r.start, r.end = i, doc.sentences[i].start, doc.sentences[i].end
     doc.entities = ents
     doc.relations = _dedupe(rels)
+    place_evidence(doc, doc.relations)
     return doc
 
 

@@ -23,18 +23,20 @@ Public API
 
         {"type": "ORGANIZED_BY", "start": <event iri>, "end": <city iri>,
          "start_label": "Event", "end_label": "City", "relation": "organizedBy",
-         "confidence": 0.9, "cues": ["개최"], "articles": [<article iri>, …],
+         "confidence": 0.9, "cues": ["개최"], "articleCount": 2,
          "sentence": "…", "evidenceStart": 12, "evidenceEnd": 80, "article": <article iri>,
-         "sentences": […], "evidenceStarts": […], "evidenceEnds": […], "evidenceArticles": […],
+         "sentences": […], "evidenceStarts": […], "evidenceEnds": […], "articles": […],
          "evidenceConfidences": […], "evidenceCues": ["개최", …], "evidenceReversed": [false, …]}
 
     Types: :data:`REL_TYPES` (one per ontology relation; ``relation`` is the ontology property's name) plus
     ``PART_OF`` (``kg:parent``) and ``MENTIONED_IN`` (entity → Article), which carry no properties.
-    A fact asserted by several articles is *one* relationship: ``confidence`` is the highest, ``cues`` and
-    ``articles`` (the articles asserting it) are distinct sorted lists, and the ``evidence*`` lists hold one entry
-    per (assertion, evidence) pair, aligned by index and sorted by article then offset: the sentence, its
-    character offsets, its article, the asserting kg:Assertion's confidence (-1.0 if none) and cues
-    (comma-joined), and whether that assertion states the fact end → start (symmetric facts only).
+    A fact asserted by several articles is *one* relationship: ``confidence`` is the highest, ``cues`` a distinct
+    sorted list, ``articleCount`` the number of distinct articles asserting it, and ``sentences``,
+    ``evidenceStarts``, ``evidenceEnds``, ``articles``, ``evidenceConfidences``, ``evidenceCues``,
+    ``evidenceReversed`` hold one entry per (assertion, evidence) pair, aligned by index and sorted by article
+    then offset: the sentence, its character offsets, its article (so ``articles`` may repeat an article), the
+    asserting kg:Assertion's confidence (-1.0 if none) and cues (comma-joined), and whether that assertion states
+    the fact end → start (symmetric facts only).
     ``sentence``/``evidenceStart``/``evidenceEnd``/``article`` repeat the first entry. ``HOLDS_ROLE_IN`` also
     carries ``roles`` (titles as written, from the kg:Membership nodes). ``PARTNERED_WITH`` is symmetric: it is
     yielded once per pair, from the smaller IRI to the larger; query it undirected (``-[:PARTNERED_WITH]-``).
@@ -391,10 +393,10 @@ def _rel_row(rtype: str, s: str, o: str, sl: str, ol: str, assertions: dict[str,
     cues = sorted(set().union(*(a["cues"] for a in assertions.values()))) if assertions else []
     if cues:
         row["cues"] = cues
-    arts = sorted({x for a in assertions.values()
-                   for x in ([a["article"]] if a["article"] else [ev[3] for ev in a["evidence"].values()]) if x})
+    arts = {x for a in assertions.values()
+            for x in ([a["article"]] if a["article"] else [ev[3] for ev in a["evidence"].values()]) if x}
     if arts:
-        row["articles"] = arts
+        row["articleCount"] = len(arts)
     ev_rows = sorted(
         (ev[3] or a["article"] or "", ev[1], airi, ev[0], ev[2], a["conf"], ",".join(sorted(a["cues"])),
          a["reversed"])
@@ -406,7 +408,7 @@ def _rel_row(rtype: str, s: str, o: str, sl: str, ol: str, assertions: dict[str,
         row["sentences"] = [e[3] for e in ev_rows]
         row["evidenceStarts"] = [e[1] for e in ev_rows]
         row["evidenceEnds"] = [e[4] for e in ev_rows]
-        row["evidenceArticles"] = [e[0] for e in ev_rows]
+        row["articles"] = [e[0] for e in ev_rows]
         row["evidenceConfidences"] = [e[5] if e[5] is not None else -1.0 for e in ev_rows]
         row["evidenceCues"] = [e[6] for e in ev_rows]
         row["evidenceReversed"] = [e[7] for e in ev_rows]

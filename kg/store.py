@@ -258,26 +258,28 @@ def _with_union(quads: list[ox.Quad]) -> list[ox.Quad]:
     return quads + [ox.Quad(q.subject, q.predicate, q.object, dg) for q in quads]
 
 
-def _drop_graph(store: ox.Store, g: ox.NamedNode) -> None:
+def _drop_graph(store: ox.Store, g: ox.NamedNode) -> bool:
     """Remove a named graph, and from the default graph the triples no other named graph still holds."""
     if not store.contains_named_graph(g):
-        return
+        return False
     triples = [(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, g)]
     store.remove_graph(g)
     dg = ox.DefaultGraph()
     for s, p, o in triples:
         if not any(not isinstance(q.graph_name, ox.DefaultGraph) for q in store.quads_for_pattern(s, p, o)):
             store.remove(ox.Quad(s, p, o, dg))
+    return True
 
 
-def _load_ontology(store: ox.Store) -> None:
-    """Make the ontology graph (and its share of the default graph) match kg.ttl + themes.ttl."""
+def _load_ontology(store: ox.Store) -> bool:
+    """Make the ontology graph (and its share of the default graph) match kg.ttl + themes.ttl; True if it changed."""
     g = ox.NamedNode(str(ONTOLOGY_GRAPH))
     quads = _ontology_quads()
     if store.contains_named_graph(g) and set(store.quads_for_pattern(None, None, None, g)) == set(quads):
-        return
+        return False
     _drop_graph(store, g)
     store.extend(_with_union(quads))
+    return True
 
 
 class StoreWriter:
@@ -296,6 +298,7 @@ class StoreWriter:
         self._lock_cm = None
         self.ox: ox.Store | None = None
         self.gen: Path | None = None
+        self.changed = False  # anything written or dropped (else commit keeps the current generation)
 
     def __enter__(self) -> "StoreWriter":
         self._lock_cm = writer_lock(self.root, self.kgstore.lock_timeout)
@@ -317,7 +320,7 @@ class StoreWriter:
             src.backup(str(self.gen))
             del src
         self.ox = ox.Store(str(self.gen))
-        _load_ontology(self.ox)
+        self.changed = _load_ontology(self.ox) or self.rebuild or cur is None
 
     def has_article(self, content_hash: str) -> bool:
         if content_hash in self.written or content_hash in self.claimed:
@@ -360,10 +363,11 @@ class StoreWriter:
         g = ox.NamedNode(str(graph_iri(content_hash)))
         if self._buffer and content_hash in self.written:
             self.flush()
-        _drop_graph(self.ox, g)
+        self.changed |= _drop_graph(self.ox, g)
 
     def flush(self) -> None:
         if self._buffer:
+            self.changed = True
             # bulk (non-transactional) loading is safe here: the generation is private until commit
             self.ox.bulk_extend(_with_union(self._buffer))
             self._buffer = []
@@ -387,6 +391,9 @@ class StoreWriter:
     def commit(self) -> None:
         self.flush()
         self.drop_replaced_versions()
+        if not self.changed:  # nothing to write: keep the current generation
+            self.abort()
+            return
         self.ox.flush()  # everything in SST files: a read-only backup of this generation is then complete
         del self.ox
         self.ox = None

@@ -4,7 +4,7 @@
 // returns: entity, entityName, relation, direction (out: entity is the subject; in: the object), otherName,
 //          sentence, title, published, start, end (character offsets into the article's source text),
 //          article, confidence, cues (the words that triggered the fact, comma-separated)
-// Twin of evidence.rq: one row per piece of evidence of each fact (the relationship's evidence* lists).
+// Twin of evidence.rq: one row per piece of evidence of each fact (the relationship's aligned evidence lists).
 // partneredWith is symmetric: its direction is arbitrary.
 MATCH (e)
 WHERE (e:Theme AND e.notation = $entity)
@@ -14,7 +14,7 @@ WHERE r.relation IS NOT NULL
 UNWIND range(0, coalesce(size(r.evidenceStarts), 0) - 1) AS i
 WITH e, r, o, i
 WHERE r.evidenceStarts[i] >= 0
-OPTIONAL MATCH (art:Article {iri: r.evidenceArticles[i]})
+OPTIONAL MATCH (art:Article {iri: r.articles[i]})
 RETURN DISTINCT $entity AS entity,
        CASE WHEN e:Theme THEN e.notation ELSE e.name END AS entityName,
        r.relation AS relation,
@@ -22,7 +22,7 @@ RETURN DISTINCT $entity AS entity,
        CASE WHEN o:Theme THEN o.notation ELSE o.name END AS otherName,
        CASE WHEN r.sentences[i] = '' THEN null ELSE r.sentences[i] END AS sentence,
        art.headline AS title, art.datePublished AS published,
-       r.evidenceStarts[i] AS start, r.evidenceEnds[i] AS end, r.evidenceArticles[i] AS article,
+       r.evidenceStarts[i] AS `start`, r.evidenceEnds[i] AS `end`, r.articles[i] AS article,
        CASE WHEN r.evidenceConfidences[i] < 0 THEN null ELSE r.evidenceConfidences[i] END AS confidence,
        r.evidenceCues[i] AS cues
-ORDER BY published, title, start, relation
+ORDER BY published, title, `start`, relation

@@ -7,5 +7,5 @@ MATCH (i:Institution)
 WHERE i.name = $institution OR $institution IN i.aliases
 MATCH (i)-[r:PARTNERED_WITH]-(c:City)
 RETURN $institution AS institution, i.name AS institutionName, c.iri AS city, c.name AS cityName,
-       c.level AS level, coalesce(size(r.articles), 0) AS articles
+       c.level AS level, coalesce(r.articleCount, 0) AS articles
 ORDER BY articles DESC, cityName

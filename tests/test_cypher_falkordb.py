@@ -141,12 +141,13 @@ def test_kg_cypher_cli_prints_pohang_and_second_call_reuses_the_graph(tmp_path):
     stamp = dump.stat().st_mtime_ns
     r2 = runner.invoke(main, ["cypher", PARTNER_Q, "--store", str(p)])
     assert r1.exit_code == 0, r1.output
-    assert r1.output.split() == ["c.name", "포항시"] and r2.output == r1.output
+    assert r1.stdout.split() == ["c.name", "포항시"] and r2.stdout == r1.stdout
+    assert "loading the graph" in r1.stderr and r2.stderr == "", "only the first call loads"
     assert dump.stat().st_mtime_ns == stamp, "the second call reloaded the graph"
     assert not FalkorServer(default_dir(p)).running(), "no server is left behind without --keep"
     r3 = runner.invoke(main, ["cypher", "MATCH (i:Institution) WHERE $n IN i.aliases RETURN i.name AS name",
                               "--param", "n=STEPI", "--format", "json", "--store", str(p), "--keep"])
-    assert r3.output.strip() == '{"name": "과학기술정책연구원"}'
+    assert r3.stdout.strip() == '{"name": "과학기술정책연구원"}'
     assert FalkorServer(default_dir(p)).running()
     r4 = runner.invoke(main, ["cypher", "--stop", "--store", str(p)])
     assert r4.exit_code == 0 and not FalkorServer(default_dir(p)).running()

@@ -154,6 +154,11 @@ def test_relationships_carry_evidence_and_merge_articles():
     assert p["start"] < p["end"]
     assert p["confidence"] == 0.9 and len(p["sentences"]) == 2 and set(p["articles"]) == {str(A1), str(A2)}
     assert p["sentence"] == p["sentences"][0] and isinstance(p["evidenceStart"], int)
+    assert p["articleCount"] == 2
+    aligned = ("sentences", "evidenceStarts", "evidenceEnds", "articles", "evidenceConfidences", "evidenceCues",
+               "evidenceReversed")
+    assert len({len(p[k]) for k in aligned}) == 1
+    assert sorted(p["evidenceReversed"]) == [False, True], "one article states it STEPI→포항, the other 포항→STEPI"
     role = _by(rels, type="HOLDS_ROLE_IN")[0]
     assert (role["start_label"], role["end_label"], role["roles"]) == ("Official", "City", ["포항시장"])
     assert len(_by(rels, type="TARGETS")) == 3

@@ -87,3 +87,52 @@ def test_start_is_fast(tmp_path):
     with srv:
         pass
     assert time.perf_counter() - t < 5
+
+
+def test_a_killed_kg_process_leaves_no_server(tmp_path):
+    """An ephemeral server dies with the process that started it, even on SIGKILL."""
+    import signal
+    import sys
+
+    d = tmp_path / "fk"
+    code = ("import sys, time; from kg.falkor import FalkorServer\n"
+            "s = FalkorServer(sys.argv[1]); s.__enter__(); print('up', flush=True); time.sleep(60)\n")
+    child = subprocess.Popen([sys.executable, "-c", code, str(d)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout.readline().strip() == "up"
+        srv = FalkorServer(d)
+        pid = srv.pid()
+        assert pid and srv.running()
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+    deadline = time.monotonic() + 10
+    while srv.pid() is not None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert srv.pid() is None, "the server outlived the killed kg process"
+
+
+def test_a_server_that_cannot_start_is_a_clear_error(tmp_path):
+    """FalkorDB aborts when its Bolt port is taken: kg says so at once, with the log, and leaves nothing behind."""
+    import socket
+
+    from kg.model import KgError
+
+    import random
+
+    with socket.socket() as busy:
+        for _ in range(100):  # FalkorDB's BOLT_PORT takes ports below 32768 only
+            port = random.randrange(20000, 32000)
+            try:
+                busy.bind(("127.0.0.1", port))
+                break
+            except OSError:
+                continue
+        busy.listen()
+        srv = FalkorServer(tmp_path / "fk", bolt_port=port)
+        t = time.monotonic()
+        with pytest.raises(KgError, match="did not become ready") as e:
+            srv.start()
+        assert time.monotonic() - t < 10
+        assert "redis.log" in str(e.value)
+    assert srv.pid() is None and srv._proc is None

@@ -110,4 +110,6 @@ def test_errors_and_pass_through_items_keep_their_place(synthetic_articles):
 def test_bad_arguments():
     with pytest.raises(ValueError):
         list(extract_many([], workers=2, chunksize=0))
+    with pytest.raises(ValueError):
+        list(extract_many([], workers=-1))
     assert list(extract_many([], workers=2)) == []

@@ -159,3 +159,23 @@ def test_entity_without_iri_is_refused():
         assert "포항시" in str(e)
     else:
         raise AssertionError("expected ValueError")
+
+
+def test_quads_use_only_declared_terms():
+    """Every predicate and class written is a kg term declared in kg.ttl or a standard term kg.ttl aligns to."""
+    from rdflib import Graph, URIRef
+    from rdflib.namespace import PROV, RDFS
+
+    from kg.resources import ontology_dir
+    from kg.vocab import ORG, SCHEMA
+
+    onto = Graph().parse(ontology_dir() / "kg.ttl")
+    allowed = {RDF.type, RDF.subject, RDF.predicate, RDF.object, RDFS.label, PROV.wasDerivedFrom, ORG.member,
+               ORG.organization, SCHEMA.headline, SCHEMA.datePublished, SCHEMA.url}
+    for s, p, o, _ in doc_quads(sample_doc()):
+        if str(p).startswith(str(KG._NS)):
+            assert (p, None, None) in onto, p
+        else:
+            assert p in allowed, p
+        if p == RDF.type:
+            assert isinstance(o, URIRef) and (o, None, None) in onto, o
