@@ -42,6 +42,21 @@ def head_of(core: str) -> str | None:
     return None
 
 
+def _head_is_morpheme(s: Sent, w: Word, h: str) -> bool:
+    """Kiwi starts a morpheme where the glued head starts ("대추|축제"), or reads the whole word as one noun."""
+    at = w.cs + len(w.core) - len(h) - s.start
+    if re.search(r"\d[만천백십]?$", w.core[: -len(h)]):
+        return False  # "1만개소": a count of places
+    for t in s.tokens:
+        if t.start == at:
+            return True
+        if t.start == w.cs - s.start and t.end >= at + len(h) and t.tag in ("NNG", "NNP"):
+            return True
+    return False
+
+
+DESCRIPTIVE_PREFIX = frozenset("국내 국내외 최대 최고 최초 최대규모 대규모 유일한 유일의 명실상부 국내최대 세계최대 역대 사상 "
+                               "최장 최다 이색 다채로운 대표적인".split())
 DETERMINERS = frozenset(("이번", "이날", "이", "해당", "당", "본", "동", "오늘", "당일", "그", "같은"))
 
 
@@ -99,7 +114,11 @@ def find_events(sents: list[Sent], published: date | None, orgs: list[Mention]) 
                 continue  # an organisation named …포럼
             if k + 1 < len(W) and W[k + 1].sep_before == " " and not w.josa and head_of(W[k + 1].core):
                 continue  # "공동협력 출범 행사": the next word is the head
+            if w.core != h and not _head_is_morpheme(s, w, h):
+                continue  # "연가저축제" is 연가+저축+제 (a savings scheme), not a festival
             a = phrase_left(W, k, quotes)
+            while a < k and (W[a].core in DESCRIPTIVE_PREFIX or W[a].core == "세계" and W[a + 1].core in DESCRIPTIVE_PREFIX):
+                a += 1  # "국내 최대 한류축제": a description, not part of the name
             words = [x.core for x in W[a:k]] + ([w.core[: -len(h)]] if w.core != h else [])
             specific = [x for x in words if x and x not in GENERIC_EVENT_WORDS]
             kind = EVENT_HEADS[h]

@@ -37,12 +37,31 @@ def suffix_kind(core: str) -> tuple[str, str] | None:
         if len(core) <= L or core[-L:] not in ORG_SUFFIXES:
             continue
         suf = core[-L:]
-        if True:
-            stem = core[: -len(suf)]
-            if stem in GENERIC_ORG_WORDS or not re.search(r"[가-힣A-Za-z]{1}", stem):
-                return None
-            return suf, ORG_SUFFIXES[suf]
+        stem = core[: -len(suf)]
+        if stem in GENERIC_ORG_WORDS or not re.search(r"[가-힣A-Za-z]{1}", stem):
+            return None
+        if suf in REGIONAL_SUFFIXES and not _starts_with_place(stem):
+            return None  # "아동복지법" is a law; a 지법/지검 is named by its region (수원지법, 서울중앙지검)
+        if suf == "청" and (len(stem) < 3 or AGENCY_NOT.search(core)):
+            return None  # 요청/신청/초청 …; 시청/구청/군청/도청 are city halls
+        if suf == "공사" and (core.endswith("항공사") or stem in CONSTRUCTION_WORDS or stem in ("정무", "경제", "상무")):
+            return None  # 항공사 (an airline), 내부공사 (construction work)
+        return suf, ORG_SUFFIXES[suf]
     return None
+
+
+AGENCY_NOT = re.compile(r"(?:요청|신청|초청|경청|청청|시청|구청|군청|도청|민원청|방청|도청|감청|녹청|간청|열청)$")
+REGIONAL_SUFFIXES = frozenset("지법 지검 고법 고검 지방법원 지방검찰청 고등법원 고등검찰청 지방경찰청 지방국세청".split())
+CONSTRUCTION_WORDS = frozenset("내부 외부 보수 정비 복구 공원 도로 하수도 상수도 배관 전기 토목 확장 개보수 리모델링 철거 증축 "
+                               "신축 방수 포장 굴착 터파기 기초 골조 마감 인테리어 보강 복원 준설 정화 매립 교량 터널".split())
+
+
+@lru_cache(maxsize=4096)
+def _starts_with_place(stem: str) -> bool:
+    from kg.gazetteer import Gazetteer
+
+    gz = Gazetteer.load()
+    return any(stem[:n] in gz for n in range(2, min(len(stem), 8) + 1))
 
 
 @lru_cache(maxsize=65536)
@@ -218,7 +237,7 @@ def _in_sentence(s: Sent, city_spans) -> list[Mention]:
         sk = suffix_kind(c)
         if c in MINISTRIES:
             ev, kind = "ministry", "ministry"
-        elif known(c):
+        elif known(c) and not _homograph(c, w, W, k, s):
             ev = "known"
             kind = _known_kind(c) or (sk or ("", "organisation"))[1]
         elif is_strong(c) and not _generic_use(W, k):
@@ -229,7 +248,11 @@ def _in_sentence(s: Sent, city_spans) -> list[Mention]:
             ev = "apposition"
         if ev:
             aliases = [w.paren] if w.paren and re.fullmatch(r"[A-Za-z][A-Za-z0-9&.\- ]{1,15}", w.paren) else []
-            out.append(_mention(c, w.cs, w.ce, s.i, c, kind, ev, aliases=aliases))
+            name = c
+            if w.paren and re.fullmatch(r"[A-Za-z][A-Za-z0-9&]{1,9}", c) and re.fullmatch(r"[가-힣]{3,25}", w.paren) \
+                    and (known(w.paren) or is_strong(w.paren)):
+                name, aliases = w.paren, [c]  # "UNIST(울산과학기술원)": the full name, the abbreviation as alias
+            out.append(_mention(c, w.cs, w.ce, s.i, name, kind, ev, aliases=aliases))
             taken.add(k)
     out.extend(_lists(s, taken, city_spans, out))
     _local_offices(s, out, city_spans)
@@ -282,6 +305,22 @@ def _subunits(s: Sent, ms: list[Mention]) -> list[Mention]:
         out = [x for x in out if x is not m and not (nxt.cs <= x.start < nxt.ce)]
         out.append(comb)
     return out
+
+
+def _homograph(c: str, w: Word, W: list[Word], k: int, s: Sent) -> bool:
+    """A short form that is also a common word (고대 = ancient, 연대 = solidarity, 국민연금 = the pension itself)
+    modifying the next noun ("고대 유적지", "국민연금 재정"), or a university short form with no university
+    context in the sentence, is not the institution."""
+    lx = lexicon()
+    no_scan = getattr(lx, "NO_SCAN", ()) if lx is not None else ()
+    if c not in no_scan:
+        return False
+    if not w.josa and k + 1 < len(W) and W[k + 1].sep_before == " " and not W[k + 1].josa and \
+            not _subunit(W[k + 1].core):
+        return True
+    if c.endswith("대") and not re.search(r"대학|교수|학생|총장|캠퍼스|동문|입시|학과|연구팀|졸업", s.text):
+        return True
+    return False
 
 
 def _generic_use(W: list[Word], k: int) -> bool:

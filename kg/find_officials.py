@@ -23,6 +23,9 @@ _TITLE_SET = frozenset(TITLES)
 _GLUED = sorted(GLUED_TITLES, key=len, reverse=True)
 _PAREN_ROLE = re.compile(r"([가-힣]{2,12})\((시장|군수|구청장|도지사|지사|교육감|대표|회장|원장|총장|이사장|위원장) ([가-힣]{2,4})\)")
 _PAREN_NAME_TITLE = re.compile(r"([가-힣0-9]{2,20})\(([가-힣]{2,4}) ([가-힣]{1,6}(?:장|관|사|원|수|의원|판사|검사))\)")
+# a court's division ("형사1부", "민사합의12부") is named with its court ("서울북부지법 형사1부")
+_DIVISION = re.compile(r"(?:형사|민사|행정|가사|특허|형사합의|민사합의|형사항소|민사항소|파산)\d*부")
+_COURT_BEFORE = re.compile(r"([가-힣]{2,12}(?:지법|고법|법원|지원))\s+$")
 REPORTER_WORDS = frozenset(("기자", "특파원", "논설위원", "객원기자", "통신원", "앵커", "PD"))
 
 
@@ -52,7 +55,7 @@ def _org_ok(org: str) -> bool:
 _NTH_VICE = re.compile(r"(?:제?[1-3]|[일이삼])차관")
 # titles that are a function, written glued to what they cover ("대외협력보좌관"): the whole word is the title
 FUNCTION_TITLES = ("보좌관", "비서관", "담당관", "정책관", "협력관", "조정관", "자문관", "특보", "정책위원", "자문위원",
-                   "통보관", "대변인", "수석부회장", "상임고문", "특별고문", "고문")
+                   "통보관", "대변인", "수석부회장", "상임고문", "특별고문", "고문", "정무공사", "경제공사", "참사관")
 _TITLE_PREFIX = re.compile(r"^(?:외래|겸임|초빙|명예|석좌|수석|책임|선임|객원|특임|전임|상임|총괄|공동|부)(?=\S{2})")
 
 
@@ -195,10 +198,16 @@ def find_officials(sents: list[Sent]) -> list[Mention]:
             if not person_name_ok(m.group(2)) or m.group(3) not in _TITLE_SET and not title_of(m.group(3)):
                 continue
             a = s.start + m.start(2)
+            org, oa, ob = m.group(1), s.start + m.start(1), s.start + m.end(1)
+            court = _COURT_BEFORE.search(s.text[:m.start(1)]) if _DIVISION.fullmatch(org) else None
+            if _DIVISION.fullmatch(org):
+                if court is None:
+                    continue  # a division alone ("형사1부") names no organisation
+                org, oa = court.group(1), s.start + court.start(1)
+                ob = oa + len(org)
             out.append(Mention("Official", m.group(2), a, a + len(m.group(2)), s.i, "paren-role", {
-                "name": m.group(2), "role": f"{m.group(1)} {m.group(3)}", "title": m.group(3),
-                "orgs": [(m.group(1), s.start + m.start(1), s.start + m.end(1))],
-                "role_span": (s.start + m.start(1), s.start + m.end(3) + 1)}))
+                "name": m.group(2), "role": f"{s.text[oa - s.start:m.end(1)]} {m.group(3)}", "title": m.group(3),
+                "orgs": [(org, oa, ob)], "role_span": (oa, s.start + m.end(3) + 1)}))
         for m in _PAREN_ROLE.finditer(s.text):
             a = s.start + m.start(3)
             out.append(Mention("Official", m.group(3), a, a + len(m.group(3)), s.i, "paren-role", {
@@ -228,6 +237,8 @@ def _role_after(W: list[Word], i: int):
         if wj.core in ROLE_MODIFIERS or re.fullmatch(r"제?\d+(?:대|기|차)", wj.core) or wj.core in COUNTRIES:
             continue
         t = title_of(wj.core)
+        if t and t[0] == "공사" and not (orgs and orgs[-1][0].endswith(("대사관", "공관", "대표부"))):
+            return None  # 공사 is a diplomat's title only after an embassy; else "construction" ("동상 보수 공사")
         if t:
             title, prefix = t
             if prefix:
@@ -260,7 +271,7 @@ def _foreign_names(s: Sent, used: set[int]) -> list[Mention]:
     W = s.words
     out = []
     for i in range(len(W) - 1):
-        if i in used or (i > 0 and not W[i].sep_before.strip() == "" and W[i].sep_before != " "):
+        if i in used or (i > 0 and W[i].sep_before not in (" ", ",", "·")):
             continue
         if not _foreign_word(W[i]) or person_name_ok(W[i].core) and len(W[i].core) == 3:
             continue

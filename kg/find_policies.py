@@ -31,6 +31,12 @@ WEAK_HEADS = frozenset(("사업", "프로그램", "프로젝트", "정책", "구
 DESIGNATION = re.compile(r"(?:도시|단지|밸리|허브|클러스터|특구|거점|타운|캠퍼스|벨트|플랫폼)$")
 
 
+WORK_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:설문조사|설문|여론조사|조사|보고서|논문|저서|책|영화|드라마|앨범|노래|기사|"
+                        r"칼럼|연구|실험|전시|공연|방송|프로그램에|특집)")
+RESEARCH_SUBJECT = re.compile(r"(?:연구팀|연구진|연구원들|공동연구팀|실험팀)(?:은|는|이|가|도)\s")
+# a quote followed by a reporting verb is speech ("…할 계획"이라고 말했다, "…계획"이라며)
+REPORTED = re.compile(r"^\s*(?:이?라고|이?라며|이?란다|이?라는\s*(?:입장|설명|말|뜻)|며|고\s+(?:말|밝|설명|강조|전|덧붙))")
+
 _HEADS_NS = {h.replace(" ", ""): h for h in STRONG_HEADS}
 _HEADS_LENS = sorted({len(h) for h in _HEADS_NS}, reverse=True)
 
@@ -73,6 +79,8 @@ def find_policies(sents: list[Sent]) -> list[Mention]:
             if len(parts) > 8 or len(parts) >= 2 and re.search(r"[할될갈올줄]$", parts[-2]):
                 continue  # "…을 연구할 계획": a clause, not a name
             after = s.text[qb - s.start + 1:qb - s.start + 30]
+            if REPORTED.match(after) or WORK_AFTER.match(after):
+                continue  # "…밝힐 계획"이라고 말했다 (speech); ‘…계획’ 설문조사 (a survey's title)
             m_after = re.match(r"\s*(?:\([^)]*\))?\s*(?:을|를|이|가|은|는|의|도|로|으로)?\s*(?:이라는|라는|란)?\s*(\S*)", after)
             nxt = m_after.group(1) if m_after else ""
             ph = _policy_head(last.replace(" ", ""))
@@ -83,8 +91,12 @@ def find_policies(sents: list[Sent]) -> list[Mention]:
                 reason = "quoted-head"
             elif re.match(r"\s*(?:\([^)]*\))?\s*(?:이라는|라는|란)\s*(캐치프레이즈|슬로건|비전|목표|구호|브랜드|정책|전략)", after):
                 reason = "quoted-designation"
-            elif re.match(r"\s*(?:\([^)]*\))?\s*(?:을|를)?\s*(?:" + "|".join(PURSUE_STRICT) + ")", after):
-                reason = "quoted-pursued"
+            elif re.match(r"\s*(?:\([^)]*\))?\s*(?:을|를)?\s*(?:" + "|".join(PURSUE_STRICT) + ")", after) and \
+                    not RESEARCH_SUBJECT.search(s.text):
+                reason = "quoted-pursued"  # (a research team "introducing" a quoted material is no policy)
+            elif re.search(r"[가-힣](?:제|모델|제도)$", last) and re.match(
+                    r"\s*(?:\([^)]*\))?\s*(?:을|를|이|가)?\s*(?:실시|시행|운영|선정|도입|추진|확대)", after):
+                reason = "quoted-scheme"  # ‘반려견 등록제’를 실시, ‘…육성모델’로 선정
             if reason:
                 out.append(Mention("Policy", name, qa, qb, s.i, reason, {"name": name, "head": ph or "", "quoted": True}))
                 qcover.append((qa, qb))
@@ -104,6 +116,8 @@ def find_policies(sents: list[Sent]) -> list[Mention]:
             a = phrase_left(W, k, quotes)
             if any(qa <= W[a].cs < qb for qa, qb in qcover) and any(qa <= w.cs < qb for qa, qb in qcover):
                 continue
+            if any(x.josa in ("와", "과") for x in W[a:k]) and not any(in_quote(x, quotes) for x in W[a:k + 1]):
+                continue  # "강의 선호도와 아르바이트 계획": two things listed, not the name of one plan
             words = [x.core for x in W[a:k]]
             if ph:
                 rest = core[: -len(ph.replace(" ", ""))] if core.endswith(ph.replace(" ", "")) else ""
@@ -118,8 +132,9 @@ def find_policies(sents: list[Sent]) -> list[Mention]:
                         any(DESIGNATION.search(x.core) for x in W[max(0, k - 6):k - 1])):
                     continue
             sq = in_quote(w, quotes)
-            if sq and is_speech(sq[2]):
-                continue  # inside quoted speech
+            if sq and (is_speech(sq[2]) or WORK_AFTER.match(s.text[sq[1] - s.start + 1:sq[1] - s.start + 30]) or
+                       REPORTED.match(s.text[sq[1] - s.start + 1:sq[1] - s.start + 30])):
+                continue  # inside quoted speech, or the title of a survey or work
             if designation:
                 if not any(DESIGNATION.search(x) for x in words):
                     continue

@@ -89,7 +89,7 @@ ORG_SUFFIXES = {
     "고법": "court", "지방검찰청": "prosecutors' office", "고등검찰청": "prosecutors' office", "검찰청": "prosecutors' office",
     "지검": "prosecutors' office", "고검": "prosecutors' office", "경찰서": "police", "지방경찰청": "police",
     "소방서": "fire station", "소방본부": "fire station", "소방재난본부": "fire station", "세무서": "agency",
-    "지방국세청": "agency", "노동조합": "union", "노조": "union", "상담소": "center", "발전소": "power plant",
+    "지방국세청": "agency", "방재청": "agency", "관리청": "agency", "개발청": "agency", "노동조합": "union", "노조": "union", "상담소": "center", "발전소": "power plant",
     "일보": "newspaper", "엔터테인먼트": "company", "중공업": "company", "물산": "company", "항공": "company",
     "해운": "company", "카드": "company", "생명": "company", "화재": "company", "자동차": "company", "제약": "company",
 }
@@ -109,7 +109,8 @@ GENERIC_ORG_WORDS = frozenset(
     "연구 연구기관 관련 관계 지역 각 해당 소속 산하 유관 공공 민간 정부 국내 해외 전문 주요 핵심 협력 투자 지원 창업지원 "
     "창업보육 기관 단체 대학 학교 기업 회사 이 그 저 본 우리 양 두 세 여러 관내 전국 국립 공립 사립 지방 중앙 산업 학계 "
     "전 현 신 구 동 서 남 북 상 하 해당기관 공동 실무 운영 사무 행정 시 도 군 구 정 이번 모든 대형 중소 일반 각종 지자체 "
-    "거점 시범 실증 종합 통합 지능형 첨단 미래 혁신 디지털 스마트 글로벌 협의 추진 기술 보육 교육 훈련 홍보".split()
+    "거점 시범 실증 종합 통합 지능형 첨단 미래 혁신 디지털 스마트 글로벌 협의 추진 기술 보육 교육 훈련 홍보 "
+    "명문 의과 치과 한의과 경영 수의과 수의 사범 공과 인문 자연과학 사회과학 단과 일반 전문 명문사립".split()
 )
 
 # ministries and central agencies (general knowledge, current and former names)
@@ -167,7 +168,8 @@ GENERIC_POLICY_WORDS = frozenset(
     "세부 추진 실행 관련 각종 이번 이 그 해당 주요 핵심 중장기 기본 종합 향후 올해 내년 연간 전략 계획 사업 세부실행 "
     "추진계획 세부추진계획 실행계획 발전 방안 대책 정책 지원 신규 기존 다양한 여러 모든 운영 관리 시범 단계 연구 "
     "지역 국가 정부 민간 공공 기관 기업 대응 발굴 과제 5대 3대 10대 중점 핵심과제 이행 후속 보완 개선 추가 단계별 "
-    "연차별 연도별 분야별 부문별 관리 예산 집행 사업비 향후 내년도 금년도 차년도".split()
+    "연차별 연도별 분야별 부문별 관리 예산 집행 사업비 향후 내년도 금년도 차년도 지방자치단체 자치단체 지자체 "
+    "자체 개별 별도 기관별 시군별 각급 관계 당초 기존의 새 새로운 해당 같은 이런 그런 다른 모든 일부 전체".split()
 )
 
 # countries and their common short names (a country is not an institution in a role phrase)
@@ -184,7 +186,7 @@ COUNTRIES = frozenset(
     "파나마 코스타리카 과테말라 온두라스 니카라과 엘살바도르 도미니카 자메이카 아이티 아일랜드 아이슬란드 체코 "
     "슬로바키아 헝가리 루마니아 불가리아 세르비아 크로아티아 슬로베니아 보스니아 몬테네그로 알바니아 마케도니아 "
     "그리스 키프로스 몰타 룩셈부르크 리투아니아 라트비아 에스토니아 벨라루스 몰도바 피지 파푸아뉴기니 교황청 바티칸 "
-    "팔레스타인 쿠르드 대만 마카오 티베트 사모아 통가".split()
+    "팔레스타인 쿠르드 대만 마카오 티베트 사모아 통가 차이나 코리아 재팬 아메리카 유럽 아시아 아프리카".split()
 )
 
 QUOTES = {"‘": "’", "“": "”", "'": "'", '"': '"', "「": "」", "『": "』", "`": "`", "《": "》", "<": ">", "〈": "〉"}

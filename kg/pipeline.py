@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from kg import iris
 from kg.dates import find_dates
-from kg.evidence import place_evidence
+from kg.evidence import is_caption, place_evidence
 from kg.find_cities import find_cities
 from kg.find_events import find_events
 from kg.find_institutions import find_institutions
@@ -23,10 +23,8 @@ from kg.relations import (_Ctx, _rel, event_relations, holds_role, main_city, po
 from kg.resolve import (resolve_cities, resolve_events, resolve_institutions, resolve_officials,
                         resolve_policies)
 from kg.sentences import split_sentences
-from kg.themes import theme_hits
+from kg.themes import article_themes, strong_themes, theme_hits
 from kg.words import analyse_sentences
-
-MIN_ARTICLE_THEME_HITS = 2
 
 
 @lru_cache(maxsize=1)
@@ -36,6 +34,7 @@ def _gazetteer():
     return Gazetteer.load()
 
 
+_BYLINE = re.compile(r"\s+[가-힣]{2,4}\s*(?:기자|특파원|통신원)(?![가-힣])")
 ERA_NOUNS = ("때", "시대", "시절", "대왕", "임금", "치세", "재위")
 
 
@@ -65,8 +64,8 @@ def _cities(doc: Doc, sents) -> list[Mention]:
         if m.attrs.get("local_government") is False:
             continue
         m.sentence = doc.sentence_of(m.start)
-        if _common_word(sents, m):
-            continue
+        if _common_word(sents, m) or _BYLINE.match(a.text, m.end):
+            continue  # "부산 홍길동 기자": the reporter's bureau, not a City of the story
         out.append(m)
     # "부산 해운대구", "경남 창원시": the first names the second's parent; it qualifies, it does not act
     for x, y in zip(out, out[1:]):
@@ -97,7 +96,8 @@ def extract(article: Article) -> Doc:
     sents = analyse_sentences(doc.sentences)
     cities_m = _cities(doc, sents)
     officials_m = find_officials(sents)
-    insts_m = [m for m in find_institutions(sents, cities_m, officials_m) if not _credit(article.text, m)]
+    insts_m = [m for m in find_institutions(sents, cities_m, officials_m) if not _credit(article.text, m)
+               and (m.attrs.get("name") or m.text) not in _gazetteer()]  # "서울시" (교육감) is a City, never an Institution
     offices = [(m.start, m.end) for m in insts_m if m.attrs.get("city_prefix")]
     if offices:  # "울산 남부경찰서": the city names the office, it does not act
         cities_m = [c for c in cities_m if not any(a <= c.start and c.end <= b for a, b in offices)]
@@ -265,9 +265,13 @@ def _in_speech(s, m: Mention) -> bool:
 
 def _themes(doc: Doc, sents, events: list[Entity], policies: list[Entity], rels: list[Relation]) -> list[Entity]:
     masked = _masked(doc, sents)
-    total = theme_hits("\n".join(masked))
-    title_hits = theme_hits(doc.article.title or "") if doc.article.title else {}
-    keep = {t for t, n in total.items() if n >= MIN_ARTICLE_THEME_HITS or t in title_hits}
+    ts = doc.article.title_span
+    body_idx = [s.i for s in sents if not (ts and ts[0] <= s.start < ts[1]) and not is_caption(s.text)]
+    lead = masked[body_idx[0]] if body_idx else ""
+    captions = {s.i for s in sents if is_caption(s.text)}
+    title_idx = [s.i for s in sents if ts and ts[0] <= s.start < ts[1]]
+    title = " ".join(masked[i] for i in title_idx) if title_idx else (doc.article.title or "")
+    keep = article_themes(masked, title, lead, skip=captions)
     ents = {t: Entity("Theme", t) for t in sorted(keep)}
     main_event = events[0] if len(events) == 1 else None
 
@@ -279,7 +283,9 @@ def _themes(doc: Doc, sents, events: list[Entity], policies: list[Entity], rels:
     for ev in events:
         own = sorted({m.sentence for m in ev.mentions if m.sentence >= 0 and not _in_speech(sents[m.sentence], m)})
         own_sents = [masked[i] for i in own]
-        found = set(theme_hits(ev.name + "\n" + "\n".join(own_sents)))
+        own_text = "\n".join(own_sents)
+        # the event's name, the article's themes written in its sentences, and strong cues there ("‘스마트제조’ 강의")
+        found = set(theme_hits(ev.name)) | (set(theme_hits(own_text)) & keep) | strong_themes(own_text)
         if ev is main_event:
             found |= keep
         for t in sorted(found):

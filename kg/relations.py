@@ -519,11 +519,18 @@ def policy_relations(policies: list[Entity], ctx: _Ctx, cities: list[Entity], ma
                 if any(norm_start(p.name, a) for a in [c.name] + c.aliases):
                     owners.append(c)
                     break
-        if not owners and main is not None:
+        if not owners and main is not None and _near_main(ctx, p, main):
             owners.append(main)
         sent = ctx.sents[p.mentions[0].sentence]
         for o in owners:
             _rel(out, "adoptedBy", p, o, sent, "subject", 0.7)
+
+
+def _near_main(ctx: _Ctx, p: Entity, main: Entity) -> bool:
+    """The article's city may own a policy only when it is named in the policy's sentence or the one before
+    (no fallback across the article: a plan quoted 25 sentences after the city is not the city's)."""
+    main_sents = {m.sentence for m in main.mentions}
+    return any(m.sentence in main_sents or m.sentence - 1 in main_sents for m in p.mentions)
 
 
 def norm_start(name: str, prefix: str) -> bool:

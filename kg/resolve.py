@@ -111,6 +111,17 @@ def resolve_officials(mentions: list[Mention]) -> list[Entity]:
         if len(cands) == 1:
             cands[0].mentions.append(m)
             cands[0].add_alias(m.text)
+    # foreign names: "푸틴" after "블라디미르 푸틴" is the same person (the family name, written last)
+    for name, e in list(by.items()):
+        if " " in name:
+            continue
+        full = [f for n, f in by.items() if " " in n and n.split()[-1] == name]
+        if len(full) == 1:
+            full[0].mentions.extend(e.mentions)
+            full[0].add_alias(name)
+            if not full[0].attrs["orgs"] and e.attrs["orgs"]:
+                full[0].attrs["orgs"], full[0].attrs["role"] = e.attrs["orgs"], e.attrs["role"]
+            del by[name]
     return list(by.values())
 
 
@@ -154,8 +165,9 @@ def resolve_events(mentions: list[Mention], institutions: list[Entity]) -> list[
     for m in sorted(named, key=lambda m: m.start):
         if norm(m.attrs["name"]) in inst_names and m.source != "founding":
             continue
-        best = None
-        for e in ents:
+        best = next((e for e in ents if norm(m.attrs["name"]).replace(" ", "") in
+                     {norm(x).replace(" ", "") for x in [e.name] + e.aliases}), None)  # "가나 축제" = "가나축제"
+        for e in ents if best is None else []:
             if e.attrs["kind"] != m.attrs["kind"]:
                 continue
             d1, d2 = e.attrs.get("date"), m.attrs.get("date")

@@ -35,6 +35,7 @@ from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.term import Identifier
 
 from kg.model import KgError
+from kg.readonly import check_read_only, query_with_timeout
 from kg.resources import ontology_dir
 from kg.triples import ONTOLOGY_GRAPH, doc_quads, graph_iri, hash_of_graph
 from kg.vocab import KG, PREFIXES
@@ -101,47 +102,6 @@ def py_value(term: Any) -> Any:
             return float(v)
         return str(term)
     return str(term)
-
-
-def _ox_py_value(term: Any) -> Any:
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return term.value
-    if isinstance(term, ox.BlankNode):
-        return f"_:{term.value}"
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return py_value(Literal(term.value, lang=term.language))
-        return py_value(Literal(term.value, datatype=URIRef(term.datatype.value)))
-    return str(term)
-
-
-# ---------------------------------------------------------------------------------------------------------
-# read-only check
-
-_SKIP = re.compile(
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
-    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
-    r'|"(?:[^"\\\n]|\\.)*"'
-    r"|'(?:[^'\\\n]|\\.)*'"
-    r"|<[^<>\"{}|^`\\\s]*>"
-    r"|#[^\n]*",
-    re.S,
-)
-_UPDATE = re.compile(
-    r"(?<![?$\w:])(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY)(?![\w:-])", re.I
-)
-
-
-def check_read_only(sparql: str) -> None:
-    """Refuse SPARQL Update (outside strings, IRIs and comments) with a message saying what is allowed."""
-    m = _UPDATE.search(_SKIP.sub(" ", sparql))
-    if m:
-        raise KgError(
-            f"refused: {m.group(1).upper()} is a SPARQL Update operation and queries here are read-only; "
-            "use SELECT, ASK, CONSTRUCT or DESCRIBE (the graph is written only by `kg build`)"
-        )
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -419,41 +379,6 @@ class StoreWriter:
             self.kgstore.refresh()
 
 
-def _child_query(gen: str, sparql: str, bindings: dict, conn) -> None:
-    try:
-        store = KgStore.__new__(KgStore)
-        store.path, store.lock_timeout = Path(gen).parent, 0
-        store.generation, store.ox = Path(gen), ox.Store.read_only(gen)
-        store.dataset = _dataset(store.ox)
-        conn.send(("ok", store.query(sparql, bindings)))
-    except BaseException as e:  # noqa: BLE001 - reported to the parent
-        conn.send(("error", f"{e}"))
-    finally:
-        conn.close()
-
-
-def _query_with_timeout(gen: Path, sparql: str, bindings: dict, timeout: float) -> list[dict]:
-    """Run the query in a child process and kill it after ``timeout`` seconds (Oxigraph cannot be interrupted)."""
-    import multiprocessing as mp
-
-    ctx = mp.get_context("spawn")
-    parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child_query, args=(str(gen), sparql, bindings, child), daemon=True)
-    proc.start()
-    child.close()
-    try:
-        if not parent.poll(timeout):
-            raise KgError(f"query stopped after the {timeout:g}s timeout (raise --timeout, or add a LIMIT)")
-        status, value = parent.recv()
-    finally:
-        if proc.is_alive():
-            proc.kill()
-        proc.join()
-    if status != "ok":
-        raise KgError(value)
-    return value
-
-
 # ---------------------------------------------------------------------------------------------------------
 # the store
 
@@ -540,7 +465,7 @@ class KgStore:
                 raise KgError(f"invalid parameter name {k!r}: use letters, digits and _")
             bindings[str(k)] = param_term(v)
         if timeout and self.generation is not None:
-            return _query_with_timeout(self.generation, sparql, bindings, timeout)
+            return query_with_timeout(self.generation, sparql, bindings, timeout)
         try:
             with warnings.catch_warnings():  # rdflib 7 warns about its own use of Dataset.default_context
                 warnings.simplefilter("ignore", DeprecationWarning)

@@ -46,7 +46,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from benchlib import cpu_of, one_core, run_measured  # noqa: E402
+from benchlib import cpu_of, kiwi_parallel, one_core, run_measured, table  # noqa: E402
 
 from kg import corpus as kcorpus  # noqa: E402
 from kg.model import Article  # noqa: E402
@@ -157,6 +157,14 @@ def bench_extract(arts: list[Article], repeat: int, workers: int, chunksize: int
             if k > k_first and t1 > t_first:
                 steady.append((k - k_first) / (t1 - t_first))
             per_cpu.append(k / max(1e-9, cpu - startup_cpu))
+    if workers > 1:
+        # the same ratio for bare Kiwi: how well this machine runs two CPU-bound processes at once
+        texts = [main_text(a) for a in arts]
+        kp = [kiwi_parallel(texts, workers) for _ in range(repeat)]
+        res[f"kiwi_{workers}proc_aps"] = median([k["aps"] for k in kp])
+        res[f"kiwi_{workers}proc_per_cpu_s"] = median([k["per_cpu_s"] for k in kp])
+        if res.get("kiwi_tokenize_per_cpu_s"):
+            res["kiwi_parallel_efficiency"] = res[f"kiwi_{workers}proc_per_cpu_s"] / res["kiwi_tokenize_per_cpu_s"]
     res[f"extract_{workers}w_aps"] = median(steady)
     res[f"extract_{workers}w_runs"] = steady
     res[f"extract_{workers}w_with_startup_aps"] = median(total)
@@ -459,70 +467,6 @@ def bench_push(store_path: Path, out: Path, repeat: int, res: dict, batch_size: 
 
 
 # ------------------------------------------------------------------------------------------------ report
-
-
-def fmt(v, spec=".1f") -> str:
-    return "-" if v is None else format(v, spec)
-
-
-def table(size: int, R: dict, workers: int) -> str:
-    e, b, q, p = R.get("extract", {}), R.get("build", {}), R.get("queries", {}), R.get("push", {})
-    ok = lambda c: "ok" if c else "MISSED"  # noqa: E731
-    lines = [f"== {size} articles (medians of {R['repeat']} runs; {R['machine']['cpus']} CPUs, load avg {R['machine']['loadavg_start']})"]
-    if e:
-        lines.append(f"  Kiwi.tokenize floor (1 core)   {fmt(e.get('kiwi_tokenize_aps'))} articles/s   [{e.get('sample_articles')} articles, {e.get('sample_chars')} chars]")
-        if "skipped" in e:
-            lines.append(f"  extraction                     skipped: {e['skipped']}")
-        else:
-            r1 = e.get("ratio_extract_1w_vs_kiwi")
-            sp = e.get(f"speedup_{workers}w")
-            lines.append(f"  extract, 1 worker              {fmt(e.get('extract_1w_aps'))} articles/s   ratio to Kiwi {fmt(r1, '.2f')} (target >= 0.5: {ok(r1 and r1 >= 0.5)}); by CPU time {fmt(e.get('ratio_extract_1w_vs_kiwi_cpu'), '.2f')}")
-            lines.append(f"  extract, {workers} workers             {fmt(e.get(f'extract_{workers}w_aps'))} articles/s   speed-up {fmt(sp, '.2f')} (target >= 1.7: {ok(sp and sp >= 1.7)}); with pool start-up {fmt(e.get(f'extract_{workers}w_with_startup_aps'))}")
-            pe = e.get(f"projected_speedup_{workers}w_idle")
-            lines.append(f"    CPU-normalised: parallel efficiency {fmt(e.get('parallel_efficiency'), '.2f')} -> speed-up on idle CPUs {fmt(pe, '.2f')} ({ok(pe and pe >= 1.7)}); worker start-up {fmt(e.get('pool_startup_cpu_s'), '.1f')} CPU-s")
-    if b:
-        if "skipped" in b:
-            lines.append(f"  kg build                       skipped: {b['skipped']}")
-        else:
-            lines.append(f"  kg build (fresh store)         {fmt(b.get('wall_s'))} s  ({fmt(b.get('articles_per_s'))} articles/s), peak RSS {fmt(b.get('peak_rss_mb'), '.0f')} MB (tree), largest process {fmt(b.get('maxrss_largest_mb'), '.0f')} MB")
-            if "rebuild_unchanged_s" in b:
-                f0 = b["rebuild_unchanged_frac"]
-                lines.append(f"  rebuild, nothing changed       {fmt(b['rebuild_unchanged_s'], '.2f')} s = {fmt(100 * f0)} % of the build (target < 5 %: {ok(f0 < 0.05)})")
-            if "rebuild_1pct_s" in b:
-                lines.append(f"  rebuild, 1 % changed           {fmt(b['rebuild_1pct_s'], '.2f')} s = {fmt(100 * b['rebuild_1pct_frac'])} % of the build")
-            if "error" in b:
-                lines.append(f"  build ERROR: {b['error']}")
-    sc = R.get("scale", {})
-    if sc:
-        w = sc.get("write", {})
-        lines.append(f"  scaled graph ({w.get('templates')} extracted templates, entities shared by {w.get('share')} articles): "
-                     f"written in {fmt(w.get('wall_s'))} s (write {fmt(w.get('write_s'))} s, commit {fmt(w.get('commit_s'))} s), "
-                     f"peak RSS {fmt(w.get('peak_rss_mb'), '.0f')} MB; {sc.get('store_quads')} quads, {fmt((sc.get('store_bytes') or 0) / 1e6, '.0f')} MB on disk")
-        r0 = sc.get("rebuild_unchanged")
-        if r0:
-            lines.append(f"  kg build, nothing changed      {fmt(r0['wall_s'], '.1f')} s, peak RSS {fmt(r0['peak_rss_mb'], '.0f')} MB")
-        if "error" in sc:
-            lines.append(f"  scale ERROR: {sc['error']}")
-    if q:
-        if "skipped" in q:
-            lines.append(f"  queries                        skipped: {q['skipped']}")
-        for name, v in sorted(q.items()):
-            if name in ("params", "skipped", "param_sampling_s") or not isinstance(v, dict):
-                continue
-            if "p95_ms" in v:
-                lines.append(f"  query {name:<24} p50 {fmt(v['p50_ms'], '.2f')} ms  p95 {fmt(v['p95_ms'], '.2f')} ms  rows {v['rows']}  ({ok(v['p95_ms'] < 100)})")
-            else:
-                lines.append(f"  query {name:<24} {v}")
-    if p:
-        if "skipped" in p:
-            lines.append(f"  push to FalkorDB               skipped: {p['skipped']}")
-        else:
-            rps = p.get("rows_per_s")
-            lines.append(f"  push to FalkorDB               {fmt(rps, ',.0f')} rows/s  (nodes {fmt(p.get('node_rows_per_s'), ',.0f')}/s, rels {fmt(p.get('rel_rows_per_s'), ',.0f')}/s; target >= 50k: {ok(rps and rps >= 50_000)})")
-            lines.append(f"    {p.get('node_rows')} node + {p.get('rel_rows')} relationship rows; RDF->rows {fmt(p.get('rows_s'), '.2f')} s; re-push {fmt(p.get('repush_rows_per_s'), ',.0f')} rows/s; synthetic graph {fmt((p.get('synthetic') or {}).get('rows_per_s'), ',.0f')} rows/s")
-            if "error" in p:
-                lines.append(f"    push ERROR: {p['error'][-300:]}")
-    return "\n".join(lines)
 
 
 def machine() -> dict:

@@ -114,6 +114,99 @@ class one_core:
                 pass
 
 
+def kiwi_worker(texts: list[str]) -> tuple[int, float, float]:
+    """Bare Kiwi over ``texts`` in a worker process: (count, CPU seconds, wall seconds) of the tokenizing alone."""
+    from kiwipiepy import Kiwi
+
+    k = Kiwi()
+    k.tokenize("워밍업 문장입니다.")
+    t, c = time.perf_counter(), time.process_time()
+    for s in texts:
+        k.tokenize(s)
+    return len(texts), time.process_time() - c, time.perf_counter() - t
+
+
+def kiwi_parallel(texts: list[str], workers: int) -> dict:
+    """The machine's own ceiling: bare Kiwi in ``workers`` processes at once (each its share of the texts)."""
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    parts = [texts[i::workers] for i in range(workers)]
+    with ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn")) as ex:
+        res = list(ex.map(kiwi_worker, parts))
+    n, cpu, wall = sum(r[0] for r in res), sum(r[1] for r in res), max(r[2] for r in res)
+    return {"articles": n, "per_cpu_s": n / cpu if cpu else None, "aps": n / wall if wall else None}
+
+
+# ------------------------------------------------------------------------------------------------ report table
+
+
+def fmt(v, spec=".1f") -> str:
+    return "-" if v is None else format(v, spec)
+
+
+def table(size: int, R: dict, workers: int) -> str:
+    e, b, q, p = R.get("extract", {}), R.get("build", {}), R.get("queries", {}), R.get("push", {})
+    ok = lambda c: "ok" if c else "MISSED"  # noqa: E731
+    lines = [f"== {size} articles (medians of {R['repeat']} runs; {R['machine']['cpus']} CPUs, load avg {R['machine']['loadavg_start']})"]
+    if e:
+        lines.append(f"  Kiwi.tokenize floor (1 core)   {fmt(e.get('kiwi_tokenize_aps'))} articles/s   [{e.get('sample_articles')} articles, {e.get('sample_chars')} chars]")
+        if "skipped" in e:
+            lines.append(f"  extraction                     skipped: {e['skipped']}")
+        else:
+            r1 = e.get("ratio_extract_1w_vs_kiwi")
+            sp = e.get(f"speedup_{workers}w")
+            lines.append(f"  extract, 1 worker              {fmt(e.get('extract_1w_aps'))} articles/s   ratio to Kiwi {fmt(r1, '.2f')} (target >= 0.5: {ok(r1 and r1 >= 0.5)}); by CPU time {fmt(e.get('ratio_extract_1w_vs_kiwi_cpu'), '.2f')}")
+            lines.append(f"  extract, {workers} workers             {fmt(e.get(f'extract_{workers}w_aps'))} articles/s   speed-up {fmt(sp, '.2f')} (target >= 1.7: {ok(sp and sp >= 1.7)}); with pool start-up {fmt(e.get(f'extract_{workers}w_with_startup_aps'))}")
+            pe = e.get(f"projected_speedup_{workers}w_idle")
+            lines.append(f"    CPU-normalised: parallel efficiency {fmt(e.get('parallel_efficiency'), '.2f')} -> speed-up on idle CPUs {fmt(pe, '.2f')} ({ok(pe and pe >= 1.7)}); worker start-up {fmt(e.get('pool_startup_cpu_s'), '.1f')} CPU-s")
+            lines.append(f"    bare Kiwi in {workers} processes: {fmt(e.get(f'kiwi_{workers}proc_aps'))} articles/s, parallel efficiency {fmt(e.get('kiwi_parallel_efficiency'), '.2f')} (the machine's ceiling for the same ratio)")
+    if b:
+        if "skipped" in b:
+            lines.append(f"  kg build                       skipped: {b['skipped']}")
+        else:
+            lines.append(f"  kg build (fresh store)         {fmt(b.get('wall_s'))} s  ({fmt(b.get('articles_per_s'))} articles/s), peak RSS {fmt(b.get('peak_rss_mb'), '.0f')} MB (tree), largest process {fmt(b.get('maxrss_largest_mb'), '.0f')} MB")
+            if "rebuild_unchanged_s" in b:
+                f0 = b["rebuild_unchanged_frac"]
+                lines.append(f"  rebuild, nothing changed       {fmt(b['rebuild_unchanged_s'], '.2f')} s = {fmt(100 * f0)} % of the build (target < 5 %: {ok(f0 < 0.05)})")
+            if "rebuild_1pct_s" in b:
+                lines.append(f"  rebuild, 1 % changed           {fmt(b['rebuild_1pct_s'], '.2f')} s = {fmt(100 * b['rebuild_1pct_frac'])} % of the build")
+            if "error" in b:
+                lines.append(f"  build ERROR: {b['error']}")
+    sc = R.get("scale", {})
+    if sc:
+        w = sc.get("write", {})
+        lines.append(f"  scaled graph ({w.get('templates')} extracted templates, entities shared by {w.get('share')} articles): "
+                     f"written in {fmt(w.get('wall_s'))} s (write {fmt(w.get('write_s'))} s, commit {fmt(w.get('commit_s'))} s), "
+                     f"peak RSS {fmt(w.get('peak_rss_mb'), '.0f')} MB; {sc.get('store_quads')} quads, {fmt((sc.get('store_bytes') or 0) / 1e6, '.0f')} MB on disk")
+        r0 = sc.get("rebuild_unchanged")
+        if r0:
+            lines.append(f"  kg build, nothing changed      {fmt(r0['wall_s'], '.1f')} s, peak RSS {fmt(r0['peak_rss_mb'], '.0f')} MB")
+        if "error" in sc:
+            lines.append(f"  scale ERROR: {sc['error']}")
+    if q:
+        if "skipped" in q:
+            lines.append(f"  queries                        skipped: {q['skipped']}")
+        for name, v in sorted(q.items()):
+            if name in ("params", "skipped", "param_sampling_s") or not isinstance(v, dict):
+                continue
+            if "p95_ms" in v:
+                lines.append(f"  query {name:<24} p50 {fmt(v['p50_ms'], '.2f')} ms  p95 {fmt(v['p95_ms'], '.2f')} ms  rows {v['rows']}  ({ok(v['p95_ms'] < 100)})")
+            else:
+                lines.append(f"  query {name:<24} {v}")
+    if p:
+        if "skipped" in p:
+            lines.append(f"  push to FalkorDB               skipped: {p['skipped']}")
+        else:
+            rps = p.get("rows_per_s")
+            lines.append(f"  push to FalkorDB               {fmt(rps, ',.0f')} rows/s  (nodes {fmt(p.get('node_rows_per_s'), ',.0f')}/s, rels {fmt(p.get('rel_rows_per_s'), ',.0f')}/s; target >= 50k: {ok(rps and rps >= 50_000)})")
+            lines.append(f"    {p.get('node_rows')} node + {p.get('rel_rows')} relationship rows; RDF->rows {fmt(p.get('rows_s'), '.2f')} s; re-push {fmt(p.get('repush_rows_per_s'), ',.0f')} rows/s; synthetic graph {fmt((p.get('synthetic') or {}).get('rows_per_s'), ',.0f')} rows/s")
+            if "error" in p:
+                lines.append(f"    push ERROR: {p['error'][-300:]}")
+    return "\n".join(lines)
+
+
+
 # ------------------------------------------------------------------------------------------------ scaled graph
 
 _PER_ENTITY = ("official/", "institution/", "event/", "policy/")

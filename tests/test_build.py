@@ -61,9 +61,11 @@ def test_build_then_incremental_rebuild(corpus, tmp_path):
     assert (r.read, r.extracted, r.skipped, r.failed, r.committed) == (3, 3, 0, [], True)
     assert r.articles_in_store == 3 and r.triples_in_store > 0 and r.ok
     quads = {str(q) for q in store.ox}
+    gen = store.generation
 
     r2 = build([corpus], store, extract=city_extract, progress=False)  # nothing new: nothing extracted
     assert (r2.read, r2.extracted, r2.skipped) == (3, 0, 3)
+    assert store.generation == gen  # and no new generation is made
     assert {str(q) for q in store.ox} == quads
 
     write(corpus, "b.txt", "오산시 교육 세미나 (수정)", "오산시는 10일 교육 세미나를 열었다.")  # a changed article

@@ -109,3 +109,58 @@ def test_suffix_classes_of_courts_police_parties_and_media():
 
 def test_news_outlet_in_a_dateline_or_credit_is_no_entity():
     assert _names(_one("(세종=뉴스1) 한국전력공사가 제공하는 서비스가 늘었다."), "Institution") == {"한국전력공사"}
+
+
+def _article_lines(*lines, published=date(2020, 5, 1)):
+    return _article("\n".join(("가나 소식",) + lines), published)
+
+
+def _themes(*lines):
+    return _names(extract(_article_lines(*lines)), "Theme")
+
+
+def test_theme_cues_in_a_false_context_do_not_count():
+    assert "AI" not in _themes("고병원성 조류 인플루엔자(AI)가 발생했다.", "방역당국은 AI 확산을 막으려고 닭을 매몰했다.")
+    assert "Safety" not in _themes("정부는 재난지원금을 지급했다.", "재난지원금 사용처가 늘었다.")
+    assert "Safety" not in _themes("문화재 보수가 시작됐다.", "문화재 보호 구역이 넓어졌다.")
+    assert "Environment" not in _themes("로봇은 주변 환경에 맞춰 걷는다.", "연구팀은 주변 환경 정보를 측정했다.")
+    assert "DigitalInclusion" not in _themes("어르신 보행 사고가 늘었다.", "어르신들은 횡단보도를 천천히 건넌다.")
+
+
+def test_a_theme_needs_two_sentences_or_the_lead_and_captions_do_not_count():
+    assert "Safety" in _themes("산불이 사흘째 이어졌다.", "산불 진화에 헬기 10대가 동원됐다.")
+    # one strong cue, repeated only in a photo caption
+    assert "FourthIndustrialRevolution" not in _themes(
+        "가나시는 21일 시민 의견을 모았다.", "시청 앞은 붐볐다.", "광장에는 4차 산업혁명 체험관이 있었다.",
+        "4차 산업혁명 체험관 모습(사진=가나시 제공)", "4차 산업혁명 체험관 모습(사진=가나시 제공)")
+    # a weak cue once is not a subject; strong cues in two sentences are
+    assert "Mobility" not in _themes("가나시는 21일 시민 의견을 모았다.", "교통 혼잡이 있었다.")
+    assert "AI" in _themes("가나시는 인공지능 교육을 시작했다.", "AI 강사는 20명이다.")
+
+
+def test_policies_exclude_reported_speech_survey_titles_and_listed_things():
+    doc = extract(_article_lines('경찰 관계자는 "현장 조사를 마친 뒤 원인을 밝힐 계획"이라고 말했다.'))
+    assert _names(doc, "Policy") == set()
+    doc = extract(_article_lines("가나협회는 ‘여름 휴가 계획’ 설문조사 결과를 발표했다."))
+    assert _names(doc, "Policy") == set()
+    doc = extract(_article_lines("포항시는 ‘반려견 등록제’를 실시한다고 밝혔다."))
+    assert _names(doc, "Policy") == {"반려견 등록제"}
+
+
+def test_event_heads_glued_inside_other_words_and_counts_are_no_events():
+    assert _names(_one("회사는 연가저축제를 시행하기로 했다."), "Event") == set()
+    assert _names(_one("전국 1만개소의 쉼터를 운영한다."), "Event") == set()
+    doc = extract(_article_lines("포항시는 14일부터 대추축제를 열었다.", "포항 대추축제에는 20만 명이 찾았다.",
+                                 "포항대추축제는 23일까지 열린다."))
+    assert len(_names(doc, "Event")) == 1
+
+
+def test_foreign_family_name_refers_to_the_full_name():
+    doc = extract(_article_lines("블라디미르 푸틴 러시아 대통령이 연설했다.", "푸틴 대통령은 서명했다."))
+    assert _names(doc, "Official") == {"블라디미르 푸틴"}
+
+
+def test_adopted_by_needs_the_owner_near_the_policy():
+    doc = extract(_article_lines("포항시는 21일 시정 브리핑을 열었다.", "행사는 30분간 이어졌다.", "참석자들은 의견을 나눴다.",
+                                 "이어 전문가들은 ‘해양 관광 5개년 계획’을 소개했다."))
+    assert _rel(doc, "adoptedBy", "해양 관광 5개년 계획", "포항시") is None
