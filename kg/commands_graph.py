@@ -162,7 +162,9 @@ def queries_cmd(fmt):
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 @click.option("--timeout", type=float, default=None, help="Stop the query after this many seconds.")
 @click.option("--show", is_flag=True, help="Print the SPARQL of the question instead of running it.")
-def query_cmd(name, params, store_path, fmt, timeout, show):
+@click.option("--lang", type=click.Choice(["sparql", "cypher"]), default="sparql", show_default=True,
+              help="Answer with the SPARQL file, or its Cypher twin on a private FalkorDB (same answers).")
+def query_cmd(name, params, store_path, fmt, timeout, show, lang):
     """Answer a canned question NAME (see `kg queries`) from the graph.
 
     \b
@@ -170,11 +172,22 @@ def query_cmd(name, params, store_path, fmt, timeout, show):
       kg query partners-of --param institution=STEPI
       kg query policies-targeting --param theme=안전 --format json
       kg query events-of -p city=포항시 --format csv
+      kg query partners-of --param institution=STEPI --lang cypher
     """
     from kg.canned import check_params, load_query, parse_param_options
 
     try:
         q = load_query(name)
+        if lang == "cypher":  # the twin queries/<name>.cypher (kg.cypher); same parameters and columns
+            from kg.cypher import canned_cypher, run_canned_cypher
+
+            if show:
+                click.echo(canned_cypher(q.name).text)
+                return
+            rows = run_canned_cypher(q.name, check_params(q, parse_param_options(params)), store_path,
+                                     timeout=timeout, on_load=lambda msg: click.echo(msg, err=True))
+            click.echo(format_rows(rows, fmt))
+            return
         if show:
             click.echo(q.sparql)
             return

@@ -449,9 +449,10 @@ def main(argv: list[str] | None = None) -> None:
     """``python -m kg.corpus OUT N [--seed S] [--txt]``: write a synthetic corpus."""
     import argparse
 
-    ap = argparse.ArgumentParser(prog="python -m kg.corpus", description=main.__doc__)
-    ap.add_argument("out")
-    ap.add_argument("n", type=int)
+    ap = argparse.ArgumentParser(prog="python -m kg.corpus", description=main.__doc__,
+                                 epilog="Example: python -m kg.corpus bench-out/corpus-1000.jsonl 1000 --seed 7")
+    ap.add_argument("out", help="output file (JSONL) or folder (--txt)")
+    ap.add_argument("n", type=int, help="number of articles")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--txt", action="store_true", help="write a folder of .txt pages instead of JSONL")
     a = ap.parse_args(argv)

@@ -4,11 +4,12 @@ The relation finders record where they first saw a fact (often the first sentenc
 photo caption). This pass moves every relation to the sentence that best states it:
 
 1. not a photo caption or credit line ("…모습(사진=가나시 제공)");
-2. names the object (a mention of the City/Institution/Official, or a cue of the Theme);
-3. names the subject as well;
-4. is the sentence the finder chose, else holds the cue of the relation type (개최/주최 for organizedBy, 참석/서명 for participant, 함께/협약 for
+2. names the object (a City/Institution/Official mention); for hasTheme/targets, names the event or policy;
+3. names the other end as well (for hasTheme/targets, a cue of the Theme);
+4. is the sentence the finder chose;
+5. holds the cue of the relation type (개최/주최 for organizedBy, 참석/서명 for participant, 함께/협약 for
    partneredWith, "에서" for heldIn);
-   (ties first go to the sentence the finder chose, then to the cue, then to the earliest sentence).
+6. comes first in the article.
 
 Offsets always come from ``doc.sentences`` so ``article.text[start:end] == sentence.text``.
 """
@@ -65,8 +66,10 @@ def place_evidence(doc: Doc, rels: list[Relation]) -> None:
             continue
         cue = CUES.get(r.type)
 
+        first, second = (subj, obj) if r.type in ("hasTheme", "targets") else (obj, subj)
+
         def key(i: int):
-            return (not caption[i], i in obj, i in subj, i == r.sentence,
+            return (not caption[i], i in first, i in second, i == r.sentence,
                     bool(cue and cue.pattern and cue.search(sents[i].text)), -i)
 
         best = max(sorted(cands), key=key)

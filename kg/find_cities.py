@@ -49,6 +49,8 @@ FOREIGN_COUNTRIES = frozenset(
 PLACE_NOUNS = ("지역내", "지역", "일대", "일원", "전역", "관내", "권역", "시내", "도내", "군내", "구내", "현지", "소재",
                "등지", "곳곳", "내", "권", "등", "간")
 WEAK_FORMS = frozenset("경기 고양 경주 상주 구리 화성 영주 양주 보성 정선".split())
+# weak forms whose common reading Kiwi also tags as a proper noun (화성 = Mars, 상주 = resident): place cue needed
+STRICT_WEAK_FORMS = frozenset("화성 상주".split())
 BLOCK_WORDS = ("고양이",)
 SEPARATORS = "·ㆍ,/"  # Hangul words that begin with a form but are something else
 
@@ -176,9 +178,13 @@ def _in_sido_list(text: str, raw, idx: int, gz: Gazetteer, on) -> bool:
     return False
 
 
-def find_cities(text: str, spans, published=None, *, gazetteer: Gazetteer | None = None) -> list[Mention]:
+def find_cities(text: str, spans, published=None, *, gazetteer: Gazetteer | None = None,
+                weak_candidates: bool = False) -> list[Mention]:
     """City mentions inside the (start, end) ``spans`` of ``text`` for an article published on ``published``
-    (date, ISO string, or None = as of Gazetteer.UNDATED_AS_OF). Pure: same input, same output."""
+    (date, ISO string, or None = as of Gazetteer.UNDATED_AS_OF). Pure: same input, same output.
+
+    ``weak_candidates``: also return weak forms followed by a particle ("경주서", "경주에서") with
+    ``attrs["weak"]=True``, for a caller that confirms them with a tagger (kg.pipeline does)."""
     gz = gazetteer or Gazetteer.load()
     on = as_date(published)
     raw = []
@@ -187,7 +193,10 @@ def find_cities(text: str, spans, published=None, *, gazetteer: Gazetteer | None
     raw.sort()
     sido = {r for r in raw if any(f.code5.endswith("000") for f in gz.forms[r[2]])}
     starts, ends = {r[0] for r in sido}, {r[1] for r in sido}
-    raw = [r for r in raw if r[2] not in WEAK_FORMS or _weak_ok(text, r[0], r[1], r[3], {x[0] for x in raw}, starts, ends)]
+    weak_particle = {r[0] for r in raw if weak_candidates and r[2] in WEAK_FORMS and r[2] not in STRICT_WEAK_FORMS
+                     and r[3] and r[3] in PARTICLES}  # "경주서", "경주에서": kept, checked by the caller with the tagger
+    raw = [r for r in raw if r[2] not in WEAK_FORMS or r[0] in weak_particle or
+           _weak_ok(text, r[0], r[1], r[3], {x[0] for x in raw}, starts, ends)]
     raw = [r for r in raw if not _abolished_short(gz, r[2], on) and _word_before(text, r[0]) not in FOREIGN_COUNTRIES]
     # pass 1: unambiguous mentions give the article's context
     first = [gz.lookup(r[2], on) for r in raw]
@@ -223,6 +232,8 @@ def find_cities(text: str, spans, published=None, *, gazetteer: Gazetteer | None
             "anachronistic": res.anachronistic,
             "stale": res.stale,
         }
+        if s in weak_particle:
+            attrs["weak"] = True  # a common-word form before a particle: the caller must confirm it is a name
         mentions.append(Mention(type="City", text=surface, start=s, end=e, source="gazetteer", attrs=attrs))
         prev_end, prev_code = e, (u.code5 if u else None)
     return mentions

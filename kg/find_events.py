@@ -55,8 +55,10 @@ def _head_is_morpheme(s: Sent, w: Word, h: str) -> bool:
     return False
 
 
+QUOTED_GENERIC = re.compile(r"\s*(?:\([^)]*\)\s*)?(행사|캠페인|축제|공연|대회|교실|투어)(?:을|를|가|이|는|에)?\s*"
+                            r"(?:\S+\s+){0,2}?(?:개최|진행|열|펼치|펼쳤|마련|실시|운영|갖|가졌|연다|열린|열었)")
 DESCRIPTIVE_PREFIX = frozenset("국내 국내외 최대 최고 최초 최대규모 대규모 유일한 유일의 명실상부 국내최대 세계최대 역대 사상 "
-                               "최장 최다 이색 다채로운 대표적인".split())
+                               "최장 최다 이색 다채로운 대표적인 폐막공연 개막공연 부대행사 사전행사 축하공연".split())
 DETERMINERS = frozenset(("이번", "이날", "이", "해당", "당", "본", "동", "오늘", "당일", "그", "같은"))
 
 
@@ -154,8 +156,17 @@ def find_events(sents: list[Sent], published: date | None, orgs: list[Mention]) 
                                     "date": day.isoformat() if day else None, "place": place,
                                "place_span": place_span}))
                 continue
-            # founding verb on a quoted organisation: ‘부산IT융합포럼’을 창립했다
             after = s.text[qb - s.start + 1:]
+            # ‘부산 야경 투어’ 행사를 개최: a quoted name followed by a generic event noun and an organising verb
+            mq = QUOTED_GENERIC.match(after)
+            if mq and not is_org and not is_speech(inner_s) and 2 <= len(inner_s) <= 40:
+                out.append(Mention("Event", inner_s, qa, qb, s.i, "quoted",
+                                   {"name": inner_s, "kind": EVENT_HEADS.get(mq.group(1), "other"),
+                                    "head": mq.group(1), "generic": False, "quoted": True,
+                                    "date": day.isoformat() if day else None, "place": place,
+                                    "place_span": place_span}))
+                continue
+            # founding verb on a quoted organisation: ‘부산IT융합포럼’을 창립했다
             m = re.match(r"\s*(?:을|를|이|가|은|는)?\s*(?:\S+\s+){0,3}?(창립|출범|발족|설립|구성|개소)(?:했|하였|한다|하고|해|식|시켰)", after)
             if m and last and any(last.endswith(suf) for suf in ORG_SUFFIXES):
                 verb = m.group(1)

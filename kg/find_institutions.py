@@ -14,7 +14,8 @@ import re
 from functools import lru_cache
 
 from kg.find_terms import (COUNTRIES, GENERIC_ORG_WORDS, KNOWN_ALIASES, KNOWN_INSTITUTIONS, MINISTRIES, ORG_SUFFIXES,
-                           QUOTES, SUBUNIT_SUFFIXES, TITLES, WEAK_ORG_SUFFIXES, BRAND_COMPANY_SUFFIXES, lexicon)
+                           QUOTES, SUBUNIT_SUFFIXES, TITLES, WEAK_ORG_SUFFIXES, BRAND_COMPANY_SUFFIXES, BUSINESS_GROUPS,
+                           lexicon)
 from kg.model import Mention
 from kg.words import Sent, Word, strip_josa
 
@@ -81,7 +82,10 @@ def is_strong(core: str) -> bool:
 @lru_cache(maxsize=65536)
 def brand_company(core: str) -> bool:
     """A Latin brand before a company suffix: "GS건설", "KB국민카드", "LG전자", "SK하이닉스" are companies."""
-    return any(core.endswith(x) for x in BRAND_COMPANY_SUFFIXES) and re.match(r"^[A-Z][A-Z&]{0,4}(?=[가-힣])", core) is not None
+    if not any(core.endswith(x) for x in BRAND_COMPANY_SUFFIXES + ("백화점", "호텔", "쇼핑", "유통", "물류", "철강")):
+        return False
+    return re.match(r"^[A-Z][A-Z&]{0,4}(?=[가-힣])", core) is not None or any(
+        core.startswith(g) and len(core) > len(g) + 1 for g in BUSINESS_GROUPS)
 
 
 def known(core: str) -> bool:
@@ -295,6 +299,9 @@ def _subunits(s: Sent, ms: list[Mention]) -> list[Mention]:
             continue
         if not _subunit(nxt.core) or nxt.core in SUBUNIT_SUFFIXES and nxt.core not in ("산학협력단",):
             continue
+        if nxt.core.endswith("캠퍼스"):
+            m.attrs.setdefault("aliases", []).append(f"{m.attrs['name']} {nxt.core}")
+            continue  # "연세대학교 신촌캠퍼스": a campus is the university itself (an alias)
         name = f"{m.attrs['name']} {nxt.core}"
         kind = (suffix_kind(nxt.core) or ("", m.attrs.get("kind")))[1]
         if kind == "department":

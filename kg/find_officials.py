@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from kg.find_institutions import suffix_kind
-from kg.find_terms import COUNTRIES, GLUED_TITLES, MINISTRIES, SURNAMES_1, TITLES, person_name_ok
+from kg.find_terms import COUNTRIES, GLUED_TITLES, MINISTRIES, NOT_NAMES, SURNAMES_1, TITLES, person_name_ok
 from kg.model import Mention
 from kg.words import Sent, Word
 
@@ -49,7 +49,7 @@ def _org_ok(org: str) -> bool:
         return True
     sk = suffix_kind(org)
     return bool(sk) and sk[0] in ("과", "국", "실", "팀", "부", "청", "처", "원", "소", "단", "센터", "본부", "지역본부",
-                                  "지점", "지부", "사업단") and len(org) >= 3
+                                  "지점", "지부", "사업단", "은행", "법원", "경찰서", "소방서", "세무서") and len(org) >= 3
 
 
 _NTH_VICE = re.compile(r"(?:제?[1-3]|[일이삼])차관")
@@ -105,7 +105,8 @@ def _not_org(word: str) -> bool:
     """Not a place or an organisation that looks like a name ("경남", "서울대", "민주당", "황보건설", "김모")."""
     from kg.find_institutions import is_strong, known, university_short
 
-    if word in _gz() or known(word) or is_strong(word) or word.endswith(("당", "모")) or university_short(word):
+    if word in _gz() or known(word) or is_strong(word) or word.endswith("당") or len(word) == 2 and word.endswith("모") or \
+            university_short(word):
         return False
     sk = suffix_kind(word)
     if sk and len(sk[0]) >= 2 and len(word) - len(sk[0]) >= 2:
@@ -122,9 +123,22 @@ def _name_tags_ok(w: Word) -> bool:
         return False
     if len(tags) == 1 and tags[0] in ("NNG", "NNB", "NP", "NR"):
         return False
-    if len(w.core) == 2 or "NNP" not in tags:
-        return False  # two-syllable "names" are mostly words (구글, 공개); a name has a proper-noun reading
+    if "NNP" not in tags:
+        return False  # a name has a proper-noun reading
+    if len(w.core) == 2:
+        return tags == ["NNP"]  # two-syllable "names" are mostly words (구글, 공개): checked with the title after
     return True
+
+
+TWO_SYLLABLE_TITLES = frozenset("의원 대변인 교수 장관 차관 대표 회장 사장 위원장 원장 총장 시장 군수 지사 도지사 구청장 "
+                                "청장 이사장 부회장 부사장 감독 박사 판사 검사 변호사".split())
+
+
+def _two_syllable_name(W: list[Word], i: int, m) -> bool:
+    """A two-syllable name ("김현 의원") only right before a person's title, at a word boundary of its own."""
+    j, title, orgs = m
+    return (title in TWO_SYLLABLE_TITLES and W[i].core[:1] in SURNAMES_1 and W[i].core not in NOT_NAMES
+            and not W[i].paren and (i == 0 or W[i - 1].core not in COUNTRIES))
 
 
 def _orgish(w: Word) -> bool:
@@ -133,6 +147,8 @@ def _orgish(w: Word) -> bool:
         return False
     if w.core in ROLE_MODIFIERS or len(w.core) < 2 or re.fullmatch(r"제?\d+(?:대|기|차)", w.core):
         return False
+    if re.fullmatch(r"\d+(?:년|월|일|시|분|세|살)\S*|\d+[.·]\d+\S*", w.core):
+        return False  # "2016년 더불어민주당 …": a date is no part of an organisation
     if w.core in REPORTER_WORDS or w.core.endswith("일"):
         return re.search(r"[가-힣]일$", w.core) is not None and not re.search(r"\d", w.core)
     return True
@@ -156,11 +172,14 @@ def find_officials(sents: list[Sent]) -> list[Mention]:
                                            {"backref": (name, t[0])}))
                 continue
             m = _role_after(W, i)
-            if m is not None and not m[2] and i > 0 and _orgish(W[i - 1]) and w.sep_before == " ":
+            if m is not None and len(name) == 2 and not _two_syllable_name(W, i, m):
+                m = None
+            if m is not None and not m[2] and i > 0 and _orgish(W[i - 1]) and _org_word(W[i - 1].core) and \
+                    w.sep_before == " ":
                 m = None  # "한빛대학교 산학협력단 김민수 단장": organisation before the name
             if m is not None:
                 j, title, orgs = m
-                role_words = [x.core for x in W[i + 1: j + 1] if x.core not in ROLE_MODIFIERS]
+                role_words = [x.core for x in W[i + 1: j + 1] if x.core not in ROLE_MODIFIERS or x is W[j]]
                 # "갑, 을, 병 의원": names listed before share the title
                 k = i
                 while k > 0 and W[k].sep_before in (",", "·", "‧") and not W[k - 1].josa and \
@@ -195,7 +214,8 @@ def find_officials(sents: list[Sent]) -> list[Mention]:
         out.extend(_foreign_names(s, used))
         out.extend(_title_then_name(s, used))
         for m in _PAREN_NAME_TITLE.finditer(s.text):  # "서울북부지법 형사1부(홍길동 부장판사)"
-            if not person_name_ok(m.group(2)) or m.group(3) not in _TITLE_SET and not title_of(m.group(3)):
+            if not person_name_ok(m.group(2)) or not _not_org(m.group(2)) or \
+                    m.group(3) not in _TITLE_SET and not title_of(m.group(3)):
                 continue
             a = s.start + m.start(2)
             org, oa, ob = m.group(1), s.start + m.start(1), s.start + m.end(1)
@@ -234,6 +254,9 @@ def _role_after(W: list[Word], i: int):
             return None
         if wj.core in REPORTER_WORDS:
             return None
+        if wj.core in ("후보", "후보자") and not orgs and (j + 1 >= len(W) or W[j + 1].sep_before != " " or
+                                                     not title_of(W[j + 1].core)):
+            return j, wj.core, orgs  # "노회찬 후보를": a candidate
         if wj.core in ROLE_MODIFIERS or re.fullmatch(r"제?\d+(?:대|기|차)", wj.core) or wj.core in COUNTRIES:
             continue
         t = title_of(wj.core)

@@ -31,9 +31,9 @@ WEAK_HEADS = frozenset(("사업", "프로그램", "프로젝트", "정책", "구
 DESIGNATION = re.compile(r"(?:도시|단지|밸리|허브|클러스터|특구|거점|타운|캠퍼스|벨트|플랫폼)$")
 
 
-WORK_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:설문조사|설문|여론조사|조사|보고서|논문|저서|책|영화|드라마|앨범|노래|기사|"
+WORK_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:(?:을|를|에 대해|에 대한|이라는|라는)\s*)?(?:설문조사|설문|여론조사|조사|보고서|논문|저서|책|영화|드라마|앨범|노래|기사|"
                         r"칼럼|연구|실험|전시|공연|방송|프로그램에|특집)")
-RESEARCH_SUBJECT = re.compile(r"(?:연구팀|연구진|연구원들|공동연구팀|실험팀)(?:은|는|이|가|도)\s")
+RESEARCH_SUBJECT = re.compile(r"(?:연구팀|연구진|연구원들|공동연구팀|실험팀|교수팀|연구소팀)(?:은|는|이|가|도)\s")
 # a quote followed by a reporting verb is speech ("…할 계획"이라고 말했다, "…계획"이라며)
 REPORTED = re.compile(r"^\s*(?:이?라고|이?라며|이?란다|이?라는\s*(?:입장|설명|말|뜻)|며|고\s+(?:말|밝|설명|강조|전|덧붙))")
 
@@ -89,7 +89,7 @@ def find_policies(sents: list[Sent]) -> list[Mention]:
                 reason = "quoted-provisional"
             elif ph and ph not in ("구상",):
                 reason = "quoted-head"
-            elif re.match(r"\s*(?:\([^)]*\))?\s*(?:이라는|라는|란)\s*(캐치프레이즈|슬로건|비전|목표|구호|브랜드|정책|전략)", after):
+            elif re.match(r"\s*(?:\([^)]*\))?\s*(?:이라는|라는|란)\s*(캐치프레이즈|슬로건|비전|목표|브랜드|정책|전략)", after):
                 reason = "quoted-designation"
             elif re.match(r"\s*(?:\([^)]*\))?\s*(?:을|를)?\s*(?:" + "|".join(PURSUE_STRICT) + ")", after) and \
                     not RESEARCH_SUBJECT.search(s.text):
@@ -136,8 +136,9 @@ def find_policies(sents: list[Sent]) -> list[Mention]:
                        REPORTED.match(s.text[sq[1] - s.start + 1:sq[1] - s.start + 30])):
                 continue  # inside quoted speech, or the title of a survey or work
             if designation:
-                if not any(DESIGNATION.search(x) for x in words):
-                    continue
+                if not any(DESIGNATION.search(x) for x in words) or len([x for x in words if x]) < 2 and \
+                        all(len(x) <= 2 for x in words):
+                    continue  # "단지 조성" alone names nothing; "스마트 물류 허브 도시 조성" does
             elif not (adopt or nominal_adopt):
                 continue
             name = phrase_text(W, a, k)

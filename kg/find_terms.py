@@ -81,7 +81,7 @@ ORG_SUFFIXES = {
     "본부": "branch", "지역본부": "branch", "지점": "branch", "지부": "branch", "사업단": "group",
     "진흥회": "association", "장학회": "foundation", "연구회": "association", "추진단": "committee",
     "교육지원청": "education office", "기획원": "agency", "인증원": "agency", "교육원": "agency", "연수원": "agency",
-    "테크노밸리": "technopark", "총연합회": "association", "한림원": "association", "협의체": "council",
+    "총연합회": "association", "한림원": "association", "협의체": "council",
     "보건소": "hospital", "예술단": "association", "문화재단": "foundation", "복지재단": "foundation",
     "과학관": "public agency", "박물관": "public agency", "미술관": "public agency", "도서관": "public agency",
     # courts, prosecutors, police, fire and tax offices ("서울중앙지법", "수원지검", "송파경찰서")
@@ -92,10 +92,20 @@ ORG_SUFFIXES = {
     "지방국세청": "agency", "방재청": "agency", "관리청": "agency", "개발청": "agency", "노동조합": "union", "노조": "union", "상담소": "center", "발전소": "power plant",
     "일보": "newspaper", "엔터테인먼트": "company", "중공업": "company", "물산": "company", "항공": "company",
     "해운": "company", "카드": "company", "생명": "company", "화재": "company", "자동차": "company", "제약": "company",
+    "투데이": "newspaper", "데일리": "newspaper", "타임스": "newspaper", "타임즈": "newspaper", "백화점": "company",
+    "호텔": "company", "쇼핑": "company", "유통": "company", "물류": "company", "철강": "company", "중공업": "company",
+    # brand endings of small companies and shops ("하나몰", "가나소프트"): weak, an affiliation in a role
+    "몰": "company", "샵": "company", "닷컴": "company", "컴퍼니": "company", "소프트": "company",
+    "푸드": "company", "스토어": "company",
 }
 # suffixes that make an organisation only with a known stem (too common alone): checked with extra rules
 WEAK_ORG_SUFFIXES = frozenset("청 처 부 원 소 회 단 국 과 실 팀 본부 지역본부 지점 지부 사업단 전자 건설 통신 에너지 모빌리티 테크 솔루션 그룹 센터 포럼 연대 학교 "
-                              "위원회의 환경회의 은행 기금 조합 항공 해운 카드 생명 화재 자동차 법원".split())
+                              "위원회의 환경회의 은행 기금 조합 항공 해운 카드 생명 화재 자동차 법원 백화점 호텔 쇼핑 유통 "
+                              "물류 철강 몰 샵 닷컴 컴퍼니 소프트 푸드 스토어".split())
+# business-group names: a weak company suffix after one of them names a company ("포스코에너지", "현대백화점")
+BUSINESS_GROUPS = ("삼성", "현대", "기아", "LG", "SK", "롯데", "한화", "한진", "대우", "두산", "효성", "GS", "CJ", "금호",
+                   "신세계", "코오롱", "포스코", "KT", "농협", "하나", "신한", "KB", "우리", "동부", "대림", "아시아나", "쌍용",
+                   "한국전력", "부영", "미래에셋", "교보", "OCI", "HD현대", "HL", "LS", "DB", "카카오", "네이버")
 # weak company suffixes that name a company after a Latin brand ("GS건설", "KB국민카드", "LG전자", "SK에너지")
 BRAND_COMPANY_SUFFIXES = ("건설", "전자", "통신", "에너지", "항공", "해운", "카드", "생명", "화재", "자동차", "은행", "증권",
                           "그룹", "텔레콤", "케미칼", "바이오", "제약", "중공업", "물산", "엔터테인먼트", "모빌리티", "솔루션")
@@ -152,14 +162,15 @@ EVENT_HEADS = {
     "해커톤": "other", "시상식": "other", "기념식": "other", "행사": "other", "대회": "other",
     "체결식": "agreement", "서명식": "agreement", "발대식": "launch", "개막식": "launch", "출정식": "launch",
     "제막식": "other", "시연회": "briefing", "보고대회": "briefing", "토크콘서트": "forum", "라운드테이블": "forum",
-    "공모전": "other", "정책토론회": "forum", "학술세미나": "seminar", "웨비나": "seminar", "쇼케이스": "exhibition",
+    "공모전": "other", "기자회견": "briefing", "추모식": "other", "추도식": "other", "캠페인": "other",
+    "정책토론회": "forum", "학술세미나": "seminar", "웨비나": "seminar", "쇼케이스": "exhibition",
 }
 GENERIC_EVENT_WORDS = frozenset(
     "이번 이날 이 그 해당 관련 각종 각 지난 오는 올해 첫 제 본 당일 현장 공식 정기 이번에 또 다른 모든 다양한 "
     "첫번째 두번째 같은 이런 양 두 세 기관 간 기관간 상호 공동 함께 정례".split()
 )
 # heads that are names only with specific content and a verb (too often generic)
-WEAK_EVENT_HEADS = frozenset("행사 선언 출범 발족 창립 개소 협약 대회 연수 특강 축제 교육과정 회의 캠프".split())
+WEAK_EVENT_HEADS = frozenset("행사 선언 출범 발족 창립 개소 협약 대회 연수 특강 축제 교육과정 회의 캠프 캠페인".split())
 
 POLICY_HEADS = ("5개년 계획", "종합계획", "기본계획", "중장기계획", "추진계획", "실행계획", "계획", "전략", "비전",
                 "로드맵", "사업", "프로젝트", "프로그램", "특별도시", "캐치프레이즈", "슬로건", "조례", "선언문", "정책",

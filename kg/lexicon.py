@@ -44,7 +44,7 @@ INSTITUTION_SUFFIXES: dict[str, str] = {
     "연구단": "research institute",
     "진흥원": "agency", "평가원": "agency", "정보원": "agency", "개발원": "agency", "관리원": "agency",
     "기획원": "agency", "인증원": "agency", "교육원": "agency", "연수원": "agency", "진흥회": "association",
-    "테크노파크": "technopark", "테크노밸리": "technopark",
+    "테크노파크": "technopark",
     "재단법인": "foundation", "재단": "foundation", "장학회": "foundation",
     "공사": "public corporation", "공단": "public agency", "기금": "public fund",
     "협동조합": "cooperative", "조합": "cooperative", "중앙회": "cooperative", "농협": "cooperative",

@@ -34,14 +34,14 @@ def _gazetteer():
     return Gazetteer.load()
 
 
-_BYLINE = re.compile(r"\s+[가-힣]{2,4}\s*(?:기자|특파원|통신원)(?![가-힣])")
+_BYLINE = re.compile(r"\s+(?:[가-힣A-Za-z0-9]{2,8}\s+)?[가-힣]{2,4}\s*(?:기자|특파원|통신원)(?![가-힣])")
 ERA_NOUNS = ("때", "시대", "시절", "대왕", "임금", "치세", "재위")
 
 
 def _common_word(sents, m: Mention) -> bool:
     """A bare short form Kiwi reads as a common noun or verb in its sentence ("주인공의 연기가", "국민 청원이"),
     or a king's name before an era noun ("세종 때"), is not a local government."""
-    if m.attrs.get("form") != "short" or m.sentence < 0:
+    if m.attrs.get("form") != "short" and not m.attrs.get("weak") or m.sentence < 0:
         return False
     s = sents[m.sentence]
     rel = m.start - s.start
@@ -58,7 +58,7 @@ def _cities(doc: Doc, sents) -> list[Mention]:
     a = doc.article
     spans = [(s.start, s.end) for s in doc.sentences]
     out = []
-    for m in find_cities(a.text, spans, a.published, gazetteer=_gazetteer()):
+    for m in find_cities(a.text, spans, a.published, gazetteer=_gazetteer(), weak_candidates=True):
         if m.attrs.get("context") in ("dateline", "prefix-of-noun") or not m.attrs.get("name"):
             continue
         if m.attrs.get("local_government") is False:
@@ -80,10 +80,26 @@ _CREDIT_BEFORE = re.compile(r"(?:[=©ⓒ]|\(c\)|\(C\)|사진|자료|출처)\s*[:
 _CREDIT_AFTER = re.compile(r"^\s*\)")
 
 
+_MEDIA_KINDS = ("newspaper", "news agency", "broadcaster")
+_BOILER = re.compile(r"저작권자|무단\s*전재|재배포|Copyright|ⓒ|©|구독|제보하기")
+_BYLINE_AFTER = re.compile(r"\s*(?:[가-힣]{2,6}\s+){0,2}[가-힣]{2,4}\s*(?:기자|특파원|통신원|PD)(?![가-힣])")
+
+
+def _place_dateline(text: str, m: Mention) -> bool:
+    """"광주 연합뉴스 1일 오후 …": a place then the outlet at the start of a line or sentence."""
+    mm = re.search(r"(?:^|\n|\s\s|[.!?]\s)([가-힣]{2,4})\s+$", text[max(0, m.start - 12):m.start])
+    return bool(mm) and mm.group(1) in _gazetteer()
+
+
 def _credit(text: str, m: Mention) -> bool:
-    """A news outlet in a dateline or a credit ("(세종=뉴스1)", "© 연합뉴스", "KBS 화면 캡처") is not an entity."""
+    """A news outlet in a dateline, a byline or a credit ("(세종=뉴스1)", "연합뉴스 홍길동 기자", "© 연합뉴스",
+    "KBS 화면 캡처", "…제공 연합뉴스", "저작권자 … 무단전재") is not an entity of the story."""
     before = text[max(0, m.start - 8):m.start]
     after = text[m.end:m.end + 6]
+    if m.attrs.get("kind") in _MEDIA_KINDS and (
+            _BYLINE_AFTER.match(text, m.end) or _BOILER.search(text[max(0, m.start - 40):m.end + 40]) or
+            re.search(r"제공\s*$", before) or _place_dateline(text, m)):
+        return True
     return bool(_CREDIT_BEFORE.search(before) or (_CREDIT_AFTER.match(after) and
                                                   re.search(r"[=(]\s*$", before)) or
                 re.match(r"^\s*(?:제공\s*(?:[)\]]|$)|DB\b|자료사진|화면\s*캡처|캡처)", after))
@@ -235,7 +251,9 @@ def _alias_mentions(sents, insts: list[Entity], ment_ent: dict[int, Entity], doc
             e = forms.get(w.core)
             if e is None or any(a < w.ce and w.cs < b for a, b in taken):
                 continue
-            m = Mention("Institution", w.core, w.cs, w.ce, s.i, "alias", {"name": e.name})
+            m = Mention("Institution", w.core, w.cs, w.ce, s.i, "alias", {"name": e.name, "kind": e.attrs.get("kind")})
+            if _credit(doc.article.text, m):
+                continue
             e.mentions.append(m)
             ment_ent[id(m)] = e
             doc.mentions.append(m)

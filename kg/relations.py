@@ -284,6 +284,16 @@ def _in_title(m: Mention, officials: list[Entity]) -> bool:
     return False
 
 
+MEDIA_KINDS = ("newspaper", "news agency", "broadcaster")
+REPORT_SOURCE = re.compile(r"^\S{0,2}\s*(?:에 따르면|에 의하면|측에 따르면|보도|발표에 따르면)")
+
+
+def _outside_quotes(text: str, cue: str) -> bool:
+    """The cue word occurs in ``text`` outside quoted stretches."""
+    bare = re.sub(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’|'[^']*'", " ", text)
+    return cue == "주제발표" or cue in bare
+
+
 HUB = re.compile(r"(?:를|을)\s*(?:주축으로|중심으로|비롯해|비롯한|포함해|포함한)")
 JOIN_CUES = ("참여", "동참", "참가", "체결", "협약", "가입")
 
@@ -319,6 +329,8 @@ def event_relations(events: list[Entity], ctx: _Ctx, officials: list[Entity], ci
             org_cue = ctx.has(i, ORGANISE)
             sign_cue = ctx.has(i, SIGN) if kind == "agreement" or ctx.has(i, ("체결", "맺")) else ""
             part_cue = ctx.has(i, TAKE_PART + ("주제발표",)) if ctx.finite[i] else ""
+            if part_cue and not _outside_quotes(s.text, part_cue):
+                part_cue = ""  # the cue is inside quoted speech ("…가 참석하는 이번 회의에서"라고 말했다)
             pw = partners_with(ctx, s)
             ev_here = [m for m in ev.mentions if m.sentence == i]
             if kind == "agreement" and ev_here:
@@ -383,6 +395,8 @@ def event_relations(events: list[Entity], ctx: _Ctx, officials: list[Entity], ci
                         continue
                     if founded and e.name == founded or m.attrs.get("qualifier"):
                         continue
+                    if e.attrs.get("kind") in MEDIA_KINDS or REPORT_SOURCE.match(s.text[m.end - s.start:]):
+                        continue  # "동아일보는 … 보도했다", "경찰에 따르면": the source of the report
                     participants.append(e)
                     if hm and m.end <= hm.start() + s.start + 1 and hub is None or (
                             hm and hub is None and 0 <= hm.start() + s.start - m.end <= 2):

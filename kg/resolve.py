@@ -170,6 +170,8 @@ def resolve_events(mentions: list[Mention], institutions: list[Entity]) -> list[
         for e in ents if best is None else []:
             if e.attrs["kind"] != m.attrs["kind"]:
                 continue
+            if any(x.sentence == m.sentence and x.end <= m.start for x in e.mentions):
+                continue  # "A축제, B축제 등": two events listed in one sentence are two events
             d1, d2 = e.attrs.get("date"), m.attrs.get("date")
             if d1 and d2 and d1 != d2:
                 continue

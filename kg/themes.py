@@ -69,7 +69,7 @@ FALSE_CONTEXT = {
     "Safety": re.compile(r"문\s*화재|재난\s*(?:지원금|기본소득|지원\s*금)"),
     "Energy": re.compile(r"수소\s*문"),
     "PublicAdministration": re.compile(r"(?:시정|도정)\s*(?:조치|명령|요구|권고|을 요구)"),
-    "Environment": re.compile(r"(?:주변|근무|업무|생활|교육|투자|경영|경제|사업|시장|주거|학습|연구|개발|네트워크|실내|작업|운영)\s*환경"),
+    "Environment": re.compile(r"환경\s*(?:에|에서|에도|과|와)?\s*(?:맞춰|맞게|맞춘|따라|적응|변화에 따라)|(?:주변|근무|업무|생활|교육|투자|경영|경제|사업|시장|주거|학습|연구|개발|네트워크|실내|작업|운영)\s*환경"),
 }
 # a sentence about avian flu ("조류 인플루엔자(AI)") uses AI for the disease
 AI_DISEASE = re.compile(r"조류|인플루엔자|독감|고병원성|살처분|가금|방역|철새|양계|오리 농가|닭")

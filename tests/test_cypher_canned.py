@@ -158,3 +158,22 @@ def test_kg_cypher_on_the_seed_graph_prints_pohang_second_call_faster(seed_store
     assert not FalkorServer(default_dir(seed_store)).running()
     assert times[1] < times[0]
     assert outs[0] == outs[1] == ["c.name", "포항시"]
+
+
+@pytest.mark.parametrize("name,params", [("partners-of", "institution=STEPI"), ("policies-targeting", "theme=안전"),
+                                         ("officials-of", "city=포항")])
+def test_kg_query_lang_cypher_prints_what_sparql_prints(sample_store, name, params):
+    import json
+
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    runner = CliRunner()
+    outs = {}
+    for lang in ("sparql", "cypher"):
+        r = runner.invoke(main, ["query", name, "--param", params, "--lang", lang, "--store", str(sample_store),
+                                 "--format", "json"])
+        assert r.exit_code == 0, r.output
+        outs[lang] = sorted(json.dumps(row, sort_keys=True, ensure_ascii=False) for row in json.loads(r.stdout))
+    assert outs["cypher"] == outs["sparql"] and outs["cypher"]

@@ -164,3 +164,60 @@ def test_adopted_by_needs_the_owner_near_the_policy():
     doc = extract(_article_lines("포항시는 21일 시정 브리핑을 열었다.", "행사는 30분간 이어졌다.", "참석자들은 의견을 나눴다.",
                                  "이어 전문가들은 ‘해양 관광 5개년 계획’을 소개했다."))
     assert _rel(doc, "adoptedBy", "해양 관광 5개년 계획", "포항시") is None
+
+
+def test_abbreviation_with_the_full_name_in_parentheses():
+    doc = _one("UNIST(울산과학기술원)는 3일 신소재를 개발했다고 밝혔다.")
+    e = next(e for e in doc.entities if e.type == "Institution")
+    assert e.name == "울산과학기술원" and "UNIST" in e.aliases
+
+
+def test_construction_work_is_no_title_or_corporation_and_bylines_are_no_city():
+    assert _one("이순신 장군 동상 보수 공사가 시작됐다.").entities == []
+    assert _names(_one("가나일보 부산 홍길동 기자"), "City") == set()
+    assert _officials("김대호 주한 일본대사관 정무공사가 말했다.") == {"김대호": "주한 일본대사관 정무공사"}
+
+
+def test_descriptive_prefix_is_not_part_of_an_event_name():
+    doc = extract(_article_lines("포항시는 21일 국내 최대 한류축제인 포항 한류축제를 열었다."))
+    assert _names(doc, "Event") == {"포항 한류축제"}
+
+
+def test_participants_need_a_participation_cue_outside_quotes_and_are_not_the_news_source():
+    doc = extract(_article_lines("포항시는 21일 시청에서 안전 대책회의를 열었다.",
+                                 "가나일보는 \"라마협회가 참석하는 대책회의\"라고 보도했다.",
+                                 "이날 대책회의에는 다라협회가 참석했다."))
+    assert {"가나일보", "라마협회", "다라협회"} <= _names(doc, "Institution")
+    assert {r.object.name for r in doc.relations if r.type == "participant"} == {"다라협회"}
+
+
+def test_name_after_a_verb_and_candidates_and_bank_heads():
+    assert _officials("중도 사퇴한 손경식 전 회장의 임기를 채운다.") == {"손경식": "회장"}
+    assert _officials("표를 더 얻은 노회찬 후보를 제쳤다.") == {"노회찬": "후보"}
+    assert _officials("김한조 외환은행장이 참석했다.") == {"김한조": "외환은행장"}
+
+
+def test_events_listed_in_one_sentence_stay_separate():
+    doc = _one("이번 주말에는 포항 불빛축제, 울산 고래축제, 진주 유등축제 등이 열린다.")
+    assert _names(doc, "Event") == {"포항 불빛축제", "울산 고래축제", "진주 유등축제"}
+
+
+def test_weak_city_forms_before_a_particle_need_a_proper_noun_reading():
+    assert _names(_one("경주서 첫 발병이 확인됐다."), "City") == {"경주시"}
+    assert _names(_one("자동차 경주에서 우승했다."), "City") == set()
+    assert _names(_one("경기가 열렸다."), "City") == set()
+
+
+def test_outlet_bylines_and_credits_are_no_entities():
+    doc = _one("서울 가나뉴스 홍길동 기자 = 연합뉴스 홍길동 기자 울산시는 21일 행사를 열었다.")
+    assert "연합뉴스" not in _names(doc, "Institution") and "서울특별시" not in _names(doc, "City")
+    doc = _one("저작권자 연합뉴스 무단전재 재배포 금지")
+    assert _names(doc, "Institution") == set()
+
+
+def test_theme_evidence_names_the_event():
+    a = _article_lines("포항시는 21일 시청에서 스마트 안전 세미나를 열었다.", "지진과 재난 대응 방안이 논의됐다.",
+                       "시민 안전을 위한 재난 예방이 중요하다는 의견이 나왔다.")
+    doc = extract(a)
+    r = next(r for r in doc.relations if r.type == "hasTheme" and r.object.name == "Safety")
+    assert "세미나" in a.text[r.start:r.end]
