@@ -152,6 +152,11 @@ def queries_cmd(fmt):
         for p in q.params:
             click.echo(f"    --param {p.name}={p.example}" + (f"   ({p.help})" if p.help else ""))
         click.echo(f"    e.g. kg query {q.name} {q.usage()}")
+    from kg.network import NETWORK_QUERIES
+
+    for name, (question, _answer) in NETWORK_QUERIES.items():
+        click.echo(f"{name}   (networkx)")
+        click.echo(f"    {question}")
 
 
 @click.command("query")
@@ -173,9 +178,21 @@ def query_cmd(name, params, store_path, fmt, timeout, show, lang):
       kg query policies-targeting --param theme=안전 --format json
       kg query events-of -p city=포항시 --format csv
       kg query partners-of --param institution=STEPI --lang cypher
+      kg query central-institutions --param top=5
     """
     from kg.canned import check_params, load_query, parse_param_options
+    from kg.network import NETWORK_QUERIES
 
+    if name in NETWORK_QUERIES:  # network questions answered with networkx on the graph's projection
+        _question, answer = NETWORK_QUERIES[name]
+        try:
+            rows = answer(_open(store_path), **parse_param_options(params))
+        except TypeError as e:
+            raise click.UsageError(f"{name}: {e}") from None
+        except KgError as e:
+            raise _fail(e) from None
+        click.echo(format_rows(rows, fmt))
+        return
     try:
         q = load_query(name)
         if lang == "cypher":  # the twin queries/<name>.cypher (kg.cypher); same parameters and columns

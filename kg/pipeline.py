@@ -35,6 +35,7 @@ def _gazetteer():
 
 
 _BYLINE = re.compile(r"\s+(?:[가-힣A-Za-z0-9]{2,8}\s+)?[가-힣]{2,4}\s*(?:기자|특파원|통신원)(?![가-힣])")
+_TEAM_AFTER = re.compile(r"\s*(?:소속|팀|선수|감독|코치|실업팀)(?![가-힣])")
 ERA_NOUNS = ("때", "시대", "시절", "대왕", "임금", "치세", "재위")
 
 
@@ -66,6 +67,9 @@ def _cities(doc: Doc, sents) -> list[Mention]:
         m.sentence = doc.sentence_of(m.start)
         if _common_word(sents, m) or _BYLINE.match(a.text, m.end):
             continue  # "부산 홍길동 기자": the reporter's bureau, not a City of the story
+        if m.attrs.get("form") == "office" and (_TEAM_AFTER.match(a.text, m.end) or
+                                                a.text[m.start - 1:m.start] == "(" and a.text[m.end:m.end + 1] == ")"):
+            continue  # "홍길동(서울시청)", "인천시청 소속 선수": a city's sports team, not the government
         out.append(m)
     # "부산 해운대구", "경남 창원시": the first names the second's parent; it qualifies, it does not act
     for x, y in zip(out, out[1:]):

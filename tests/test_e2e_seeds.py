@@ -140,3 +140,21 @@ def test_rebuild_gives_same_triples(tmp_path):
     with KgStore(path) as s:
         again = set(map(str, s.union_triples()))
     assert first == again
+
+
+def test_query_command_answers_network_question(store):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    result = CliRunner().invoke(
+        main, ["query", "central-institutions", "--param", "top=5", "--format", "json", "--store", str(store.path)]
+    )
+    assert result.exit_code == 0, result.output
+    import json
+
+    rows = json.loads(result.output)
+    assert 1 <= len(rows) <= 5
+    assert [r["rank"] for r in rows] == sorted(r["rank"] for r in rows)
+    assert all(r["type"] == "Institution" for r in rows)
+    assert rows[0]["degree"] >= rows[-1]["degree"]

@@ -221,3 +221,7 @@ def test_theme_evidence_names_the_event():
     doc = extract(a)
     r = next(r for r in doc.relations if r.type == "hasTheme" and r.object.name == "Safety")
     assert "세미나" in a.text[r.start:r.end]
+
+
+def test_brand_between_name_and_title_is_the_affiliation():
+    assert _officials("정하나 하나몰 대표는 창업 경험을 소개했다.") == {"정하나": "하나몰 대표"}
