@@ -225,3 +225,9 @@ def test_theme_evidence_names_the_event():
 
 def test_brand_between_name_and_title_is_the_affiliation():
     assert _officials("정하나 하나몰 대표는 창업 경험을 소개했다.") == {"정하나": "하나몰 대표"}
+
+
+def test_city_hall_sports_team_is_no_city():
+    assert _names(_one("김연경(서울시청)이 금메달을 땄다."), "City") == set()
+    assert _names(_one("인천시청 소속 선수들이 출전했다."), "City") == set()
+    assert _names(_one("포항시청에서 회의가 열렸다."), "City") == {"포항시"}
