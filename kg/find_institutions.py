@@ -14,8 +14,9 @@ import re
 from functools import lru_cache
 
 from kg.find_terms import (COUNTRIES, GENERIC_ORG_WORDS, KNOWN_ALIASES, KNOWN_INSTITUTIONS, MINISTRIES, ORG_SUFFIXES,
-                           QUOTES, SUBUNIT_SUFFIXES, TITLES, WEAK_ORG_SUFFIXES, BRAND_COMPANY_SUFFIXES, BUSINESS_GROUPS,
+                           SUBUNIT_SUFFIXES, TITLES, WEAK_ORG_SUFFIXES, BRAND_COMPANY_SUFFIXES, BUSINESS_GROUPS,
                            lexicon)
+from kg.find_phrases import quote_spans
 from kg.model import Mention
 from kg.words import Sent, Word, strip_josa
 
@@ -197,30 +198,12 @@ def _company(s: Sent) -> list[Mention]:
     return out
 
 
-def _quoted(s: Sent) -> list[tuple[int, int, str]]:
-    """(start, end, inner text) of quoted phrases in the sentence (absolute offsets of the inner text)."""
-    out = []
-    t = s.text
-    i = 0
-    while i < len(t):
-        c = t[i]
-        if c in QUOTES:
-            close = QUOTES[c]
-            j = t.find(close, i + 1)
-            if j > i + 1 and j - i <= 80:
-                out.append((s.start + i + 1, s.start + j, t[i + 1:j]))
-                i = j + 1
-                continue
-        i += 1
-    return out
-
-
 def _in_sentence(s: Sent, city_spans) -> list[Mention]:
     out: list[Mention] = []
     W = s.words
     taken: set[int] = set()
     # quoted names ending with a suffix: ‘탄소중립 지방정부 실천연대’
-    for a, b, inner in _quoted(s):
+    for a, b, inner in quote_spans(s):
         core = inner.strip()
         if 2 <= len(core) <= 40 and suffix_kind(core.split()[-1] if core.split() else core) and not re.search(
                 r"[.?!]$", core):

@@ -55,36 +55,25 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from itertools import islice
+import re
 from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS, XSD
 
-from kg.vocab import KG, ORG, SCHEMA
+from kg.vocab import CLASS_OF, KG, ORG, PROPERTY_OF, SCHEMA
 
-# property-graph label of each node class
-NODE_LABELS = {
-    "City": KG.City,
-    "Official": KG.Official,
-    "Institution": KG.Institution,
-    "Event": KG.Event,
-    "Policy": KG.Policy,
-    "Theme": KG.Theme,
-    "Article": KG.Article,
-}
+# property-graph label of each node class: the entity classes of kg.vocab, plus Article
+NODE_LABELS = {**CLASS_OF, "Article": KG.Article}
 LABEL_OF_CLASS = {v: k for k, v in NODE_LABELS.items()}
 
-# relationship type of each ontology relation
-REL_TYPES = {
-    "HOLDS_ROLE_IN": KG.holdsRoleIn,
-    "ORGANIZED_BY": KG.organizedBy,
-    "PARTICIPANT": KG.participant,
-    "PARTNERED_WITH": KG.partneredWith,
-    "HAS_THEME": KG.hasTheme,
-    "ADOPTED_BY": KG.adoptedBy,
-    "TARGETS": KG.targets,
-    "HELD_IN": KG.heldIn,
-}
+
+def _upper_snake(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).upper()
+
+
+# relationship type of each ontology relation: holdsRoleIn -> HOLDS_ROLE_IN …
+REL_TYPES = {_upper_snake(name): prop for name, prop in PROPERTY_OF.items()}
 SYMMETRIC_TYPES = frozenset({"PARTNERED_WITH"})
 EXTRA_REL_TYPES = ("PART_OF", "MENTIONED_IN")
 ALL_REL_TYPES = tuple(REL_TYPES) + EXTRA_REL_TYPES
