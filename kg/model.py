@@ -156,3 +156,6 @@ class SourceError(KgError):
         super().__init__(f"{where}: {reason}")
         self.where = where
         self.reason = reason
+
+    def __reduce__(self):  # picklable (errors cross process boundaries in parallel builds)
+        return (SourceError, (self.where, self.reason))

@@ -527,8 +527,8 @@ def main(argv: list[str] | None = None) -> int:
             R["build"] = {}
             brep = a.build_repeat or (a.repeat if size <= 10_000 else 1)
             store = bench_build(corpus, out, size, brep, a.workers, R["build"], "rebuild" in parts, "rebuild1" in parts)
-        elif (out / f"store-{size}").exists():
-            store = out / f"store-{size}"
+        else:  # queries/push only: the store a previous run left (a real build first, else the scaled graph)
+            store = next((p for p in (out / f"store-{size}", out / f"store-{size}-scaled") if p.exists()), None)
         if store is not None and "queries" in parts:
             R["queries"] = {}
             try:

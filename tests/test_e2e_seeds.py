@@ -158,3 +158,12 @@ def test_query_command_answers_network_question(store):
     assert [r["rank"] for r in rows] == sorted(r["rank"] for r in rows)
     assert all(r["type"] == "Institution" for r in rows)
     assert rows[0]["degree"] >= rows[-1]["degree"]
+
+
+def test_source_errors_cross_process_boundaries():
+    import pickle
+
+    from kg.model import SourceError
+
+    e = pickle.loads(pickle.dumps(SourceError("bad.txt", "empty file")))
+    assert (e.where, e.reason, str(e)) == ("bad.txt", "empty file", "bad.txt: empty file")
