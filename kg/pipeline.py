@@ -18,8 +18,8 @@ from kg.find_institutions import find_institutions
 from kg.find_officials import find_officials
 from kg.find_policies import find_policies
 from kg.model import Article, Doc, Entity, Mention, Relation
-from kg.relations import (_Ctx, _rel, event_relations, holds_role, main_city, policy_relations,
-                          roles_taken, sentence_partners)
+from kg.policy_relations import policy_relations
+from kg.relations import _Ctx, _rel, event_relations, holds_role, main_city, roles_taken, sentence_partners
 from kg.resolve import (resolve_cities, resolve_events, resolve_institutions, resolve_officials,
                         resolve_policies)
 from kg.sentences import split_sentences
@@ -308,8 +308,12 @@ def _themes(doc: Doc, sents, events: list[Entity], policies: list[Entity], rels:
         own_text = "\n".join(own_sents)
         # the event's name, the article's themes written in its sentences, and strong cues there ("‘스마트제조’ 강의")
         found = set(theme_hits(ev.name)) | (set(theme_hits(own_text)) & keep) | strong_themes(own_text)
-        if ev is main_event:
-            found |= keep
+        if ev is main_event and (any(m.sentence in title_idx for m in ev.mentions) or
+                                 any(r.type in ("organizedBy", "participant") and r.subject is ev for r in rels)):
+            found |= keep  # the article is the story of its one event (in the headline, named again, organised)
+        elif ev is main_event:  # else only the article's themes its title or its passage names
+            found |= keep & (set(theme_hits(title)) | set(theme_hits(own_text)) |
+                             set(theme_hits("\n".join(masked[i] for i in _referring(sents, own)))))
         for t in sorted(found):
             _rel(rels, "hasTheme", ev, get(t), None, "cue", 0.6)
     policy_sents: dict[int, int] = {}
@@ -331,6 +335,21 @@ def _themes(doc: Doc, sents, events: list[Entity], policies: list[Entity], rels:
             if t in keep or t in own:  # a passing cue in the sentence must also be a theme of the article
                 _rel(rels, "targets", p, get(t), None, "cue", 0.6)
     return list(ents.values())
+
+
+_REFER = re.compile(r"^\W*(?:이번|이날|이|해당|본|같은)\s*(?:행사|자리|회의|세미나|포럼|협약|선언|선언문|협약식|선언식|"
+                    r"간담회|토론회|설명회|출범식|발족식|대회|축제|교육|과정|프로그램|모임|워크숍|심포지엄)")
+
+
+def _referring(sents, own: list[int]) -> list[int]:
+    """Sentences right after the event's own that refer back to it ("이번 행사는 …", "이 자리에서 …")."""
+    out = []
+    for i in own:
+        j = i + 1
+        while j < len(sents) and j not in own and _REFER.search(sents[j].text) and len(out) < 4:
+            out.append(j)
+            j += 1
+    return out
 
 
 def doc_entities_in(s, p: Entity, events: list[Entity], policies: list[Entity]) -> list[str]:

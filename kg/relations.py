@@ -6,10 +6,12 @@ partners ("B와 함께", "B와 협약을"), and the predicate cues:
 - organise (개최, 주최, 주관, 열다, 갖다, 마련, 창립) -> organizedBy(event, subject); a subject official is a
   participant and their organisation the organiser; "A는 B와 함께" makes B an organiser and A's partner;
 - sign (체결, 맺다) -> participant(event, each signatory and their organisation), partneredWith between them;
-- take part (참석, 참여, 참가, 동참, 강연, 강의, 발표, 서명, 비롯해, 기념촬영, 인사말) -> participant(event, every
-  city, institution and official named in the sentence, except cities inside an official's title and places);
+- take part (참석, 참여, 참가, 동참, 강연, 강의, 발표, 서명, 비롯해, 기념촬영, 인사말) -> participant(event, each
+  entity the participation verb governs: its subject or list, the agent of a talk, the head of "참석한 …"; never
+  one in quotes, after the verb, in another clause, inside an official's title or an event's name, or a place;
+  see kg.participation); a host is the subject of the hosting verb itself (kg.participation.owns_cue);
 - heldIn: cities the event happens "에서", the city of a city-hall venue (시청, 집무실 …), else the organising city;
-- holdsRoleIn from each official's role; adoptedBy from the subject of the policy's sentence;
+- holdsRoleIn from each official's role (adoptedBy is in kg.policy_relations);
 - hasTheme / targets from theme cues in the name and the sentences of the event or policy.
 """
 from __future__ import annotations
@@ -18,6 +20,7 @@ import re
 
 from kg.find_terms import HEAD_TITLES
 from kg.model import Entity, Mention, Relation
+from kg.participation import clause_end, is_cue_word, linked, names_other_object, owns_cue
 from kg.tokenize import predicate_stems
 from kg.words import Sent, Word
 
@@ -298,6 +301,41 @@ HUB = re.compile(r"(?:를|을)\s*(?:주축으로|중심으로|비롯해|비롯�
 JOIN_CUES = ("참여", "동참", "참가", "체결", "협약", "가입")
 
 
+def _governed(ctx: _Ctx, s: Sent, m: Mention) -> bool:
+    end = max(m.end, (m.attrs.get("role_span") or (0, 0))[1]) if m.type == "Official" else m.end
+    return linked(s, m.start, end, ctx.josa(s, m))
+
+
+def _organise_offsets(s: Sent, ctx: _Ctx | None = None) -> list[int]:
+    """Where the sentence's hosting cues are, outside quoted speech (an unclosed quote runs to the end) and
+    without participles that modify an actor ("공모전을 주최한 가나재단이": the cue is the foundation's)."""
+    org = [s.start + off for st, off in predicate_stems(s.tokens) if st.startswith(ORGANISE)]
+    org += [w.start for w in s.words if re.search(r"개최|주최|주관", w.text)]
+    quoted = [(s.start + q.start(), s.start + q.end()) for q in
+              re.finditer(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|‘[^’]*(?:’|$)", s.text)]
+    out = []
+    for o in org:
+        if any(a <= o < b for a, b in quoted):
+            continue
+        w = next((x for x in s.words if x.start <= o < x.end), None)
+        if ctx is not None and w is not None and "ETM" in w.tags and any(
+                0 <= m.start - w.end <= 1 and ctx.ment_ent[id(m)].type in ("City", "Institution", "Official")
+                for m in ctx.by_sent.get(s.i, [])):
+            continue
+        out.append(o)
+    return out
+
+
+def _attends(ctx: _Ctx, s: Sent, m: Mention) -> bool:
+    """The subject's own predicate is the participation verb, not a hosting verb before it ("A는 …를 열고 B가 참석")."""
+    if not _governed(ctx, s, m):
+        return False
+    org = _organise_offsets(s)
+    part = [w.start for k, w in enumerate(s.words) if w.start >= m.end and is_cue_word(s.words, k)]
+    first_org = min((o for o in org if o >= m.end), default=None)
+    return first_org is None or (bool(part) and min(part) < first_org)
+
+
 def main_event(events: list[Entity]) -> Entity | None:
     """The event the article is about: most mentions, ties to the first."""
     if not events:
@@ -314,7 +352,8 @@ def event_relations(events: list[Entity], ctx: _Ctx, officials: list[Entity], ci
         extra = []
         if ev is top and len(events) == 1:  # participation sentences that name no event ("협약서를 들고 사진을 찍었다")
             extra = [i for i in range(len(ctx.sents)) if i not in event_sents and ctx.finite[i] and
-                     ctx.has(i, ("참석", "참여", "참가", "동참", "기념촬영", "인사말", "서명", "주제발표"))]
+                     ctx.has(i, ("참석", "참여", "참가", "동참", "기념촬영", "인사말", "서명", "주제발표")) and
+                     not names_other_object(ctx.sents[i])]
         organizers: list[Entity] = []
         hosts: list[Entity] = []  # organisers named as the subject themselves
         venues: list[Entity] = []
@@ -362,9 +401,20 @@ def event_relations(events: list[Entity], ctx: _Ctx, officials: list[Entity], ci
                     for y in range(x + 1, len(orgs)):
                         partners.append((orgs[x], orgs[y]))
             elif org_cue and ev_here:
-                for _, e in subj:
+                org_at = _organise_offsets(s, ctx)
+                for m_, e in subj:
                     if founded and e.name == founded:
                         continue
+                    others = [(om.start, om.end) for om in ctx.by_sent.get(i, []) if om is not m_ and
+                              ctx.ment_ent[id(om)].type in ("City", "Institution", "Official") and
+                              ctx.ment_ent[id(om)] not in [x for _, x in subj] and not ctx.in_role(om) and
+                              ctx.josa(s, om) in ("은", "는", "이", "가", "께서")]
+                    others += [(em.start, em.end) for em in ev_here if ctx.josa(s, em) in ("이", "가", "은", "는") and
+                               any(m_.end <= w.start < em.start and clause_end(w) for w in s.words)]
+                    if not owns_cue(m_.start, m_.end, org_at, others):
+                        continue  # "B가 주최한 공모전에서 …, A는 …": the hosting verb is B's
+                    if part_cue and _attends(ctx, s, m_):
+                        continue  # "포럼에는 A와 B가 참석했고, …를 열 예정": A and B take part, they do not host
                     if e.type == "Official":
                         participants.append(e)
                         a = affiliation_entity(e)
@@ -378,7 +428,7 @@ def event_relations(events: list[Entity], ctx: _Ctx, officials: list[Entity], ci
                     for _, sj in subj:
                         if sj.type != "Official":
                             partners.append((sj, e))
-                co = [e for _, e in subj if e.type != "Official"]
+                co = [e for m_, e in subj if e.type != "Official" and not (part_cue and _attends(ctx, s, m_))]
                 for x in range(len(co)):  # "수원시와 용인시는 … 공동 개최": co-hosts cooperate
                     for y in range(x + 1, len(co)):
                         partners.append((co[x], co[y]))
@@ -397,6 +447,11 @@ def event_relations(events: list[Entity], ctx: _Ctx, officials: list[Entity], ci
                         continue
                     if e.attrs.get("kind") in MEDIA_KINDS or REPORT_SOURCE.match(s.text[m.end - s.start:]):
                         continue  # "동아일보는 … 보도했다", "경찰에 따르면": the source of the report
+                    if any(em.start <= m.start and m.end <= em.end for em in ctx.by_sent.get(i, [])
+                           if ctx.ment_ent[id(em)].type == "Event"):
+                        continue  # "부산 불꽃축제에 참석": a word of an event's name
+                    if not _governed(ctx, s, m):
+                        continue  # shares the sentence but is not the participation verb's subject or list
                     participants.append(e)
                     if hm and m.end <= hm.start() + s.start + 1 and hub is None or (
                             hm and hub is None and 0 <= hm.start() + s.start - m.end <= 2):
@@ -404,7 +459,8 @@ def event_relations(events: list[Entity], ctx: _Ctx, officials: list[Entity], ci
                 if hub is not None and ctx.has(i, JOIN_CUES + ("참석",)):
                     for m in ctx.by_sent.get(i, []):
                         e = ctx.ment_ent[id(m)]
-                        if e.type in ("City", "Institution") and e is not hub and not _in_title(m, officials):
+                        if e.type in ("City", "Institution") and e is not hub and not _in_title(m, officials) \
+                                and _governed(ctx, s, m):
                             partners.append((hub, e))
             # an organisation that hosts the event on its own premises ("과학기술정책연구원(STEPI)에서") cooperates
             for m in ctx.by_sent.get(i, []):
@@ -481,10 +537,17 @@ def event_relations(events: list[Entity], ctx: _Ctx, officials: list[Entity], ci
         ev.attrs["_sents"] = sent_ids
 
 
+_PARTNER_NOUN = re.compile(r"(?:협력|협약|파트너)\s*(?:기관|업체|기업|대학|사|파트너)(?:인|으로|로|인\s*\S+인)?\s*$")
+
+
 def sentence_partners(ctx: _Ctx, out: list[Relation]) -> None:
     """"A는 B와 협약을 맺고", "A는 B와 함께": partners outside any event."""
     for s in ctx.sents:
         pw = partners_with(ctx, s)
+        for m in ctx.by_sent.get(s.i, []):  # "A는 … 협력기관인 B를 통해": B is named as A's partner
+            if ctx.ment_ent[id(m)].type in ("City", "Institution") and \
+                    _PARTNER_NOUN.search(s.text[max(0, m.start - s.start - 12):m.start - s.start]):
+                pw.append((m, ctx.ment_ent[id(m)]))
         if not pw:
             continue
         subj = [e for _, e in subjects(ctx, s) if e.type in ("City", "Institution")]
@@ -492,60 +555,3 @@ def sentence_partners(ctx: _Ctx, out: list[Relation]) -> None:
             for sj in subj:
                 if sj is not p:
                     _rel(out, "partneredWith", sj, p, s, "with", 0.6)
-
-
-_OWNER_GAP = re.compile(r"^\s*(?:의|이|가)?\s*(?:주관|주최|추진|운영|시행|마련)?\s*(?:의|하는|한|하고 있는)?\s*[‘“'\"「『]?$")
-
-
-def _owner_before(ctx: _Ctx, m: Mention) -> Entity | None:
-    """"교육부 주관의 ‘청년 디지털 일자리 사업’", "교육부 청년 디지털 일자리 사업": the organisation written right before."""
-    s = ctx.sents[m.sentence]
-    best = None
-    for om in ctx.by_sent.get(m.sentence, []):
-        e = ctx.ment_ent[id(om)]
-        if e.type not in ("City", "Institution") or om.end > m.start:
-            continue
-        gap = s.text[om.end - s.start:m.start - s.start]
-        if len(gap) <= 12 and _OWNER_GAP.match(gap) and gap.strip():
-            best = e
-    return best
-
-
-def policy_relations(policies: list[Entity], ctx: _Ctx, cities: list[Entity], main: Entity | None,
-                     out: list[Relation]) -> None:
-    for p in policies:
-        owners: list[Entity] = []
-        for m in p.mentions:
-            o = _owner_before(ctx, m)
-            if o is not None:
-                owners.append(o)
-                break
-        for m in p.mentions if not owners else []:
-            s = ctx.sents[m.sentence]
-            subj = [e for _, e in subjects(ctx, s) if e.type in ("City", "Institution")]
-            subj += [affiliation_entity(e) for _, e in subjects(ctx, s) if e.type == "Official"
-                     and affiliation_entity(e) is not None]
-            if subj:
-                owners.extend(subj[:1])
-                break
-        if not owners:
-            for c in cities:
-                if any(norm_start(p.name, a) for a in [c.name] + c.aliases):
-                    owners.append(c)
-                    break
-        if not owners and main is not None and _near_main(ctx, p, main):
-            owners.append(main)
-        sent = ctx.sents[p.mentions[0].sentence]
-        for o in owners:
-            _rel(out, "adoptedBy", p, o, sent, "subject", 0.7)
-
-
-def _near_main(ctx: _Ctx, p: Entity, main: Entity) -> bool:
-    """The article's city may own a policy only when it is named in the policy's sentence or the one before
-    (no fallback across the article: a plan quoted 25 sentences after the city is not the city's)."""
-    main_sents = {m.sentence for m in main.mentions}
-    return any(m.sentence in main_sents or m.sentence - 1 in main_sents for m in p.mentions)
-
-
-def norm_start(name: str, prefix: str) -> bool:
-    return name.replace(" ", "").startswith(prefix.replace(" ", "")) and len(prefix) >= 2

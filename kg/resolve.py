@@ -64,6 +64,9 @@ def same_institution(a: str, b: str) -> bool:
             return True
     except Exception:  # the lexicon is optional
         pass
+    for x, y in ((na, nb), (nb, na)):  # "부산관광" left from "부산관광공사" (a headline's short form)
+        if len(x) >= 4 and re.fullmatch(re.escape(x) + r"(?:공사|공단|재단)", y):
+            return True
     return bool(re.fullmatch(r"[가-힣]{2,6}대", na) and nb == na + "학교" or
                 re.fullmatch(r"[가-힣]{2,6}대", nb) and na == nb + "학교")
 

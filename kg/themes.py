@@ -64,9 +64,9 @@ def _patterns() -> dict[str, re.Pattern]:
 
 
 # a cue inside a longer word or phrase that means something else: 문화재 (heritage) holds 화재 (fire), 재난지원금 is a
-# payment, 수소문 is an inquiry, 시정조치 a correction, 주변 환경 the surroundings
+# payment, 안전보장 is national security, 수소문 is an inquiry, 시정조치 a correction, 주변 환경 the surroundings
 FALSE_CONTEXT = {
-    "Safety": re.compile(r"문\s*화재|재난\s*(?:지원금|기본소득|지원\s*금)"),
+    "Safety": re.compile(r"문\s*화재|재난\s*(?:지원금|기본소득|지원\s*금)|안전\s*보장"),
     "Energy": re.compile(r"수소\s*문"),
     "PublicAdministration": re.compile(r"(?:시정|도정)\s*(?:조치|명령|요구|권고|을 요구)"),
     "Environment": re.compile(r"환경\s*(?:에|에서|에도|과|와)?\s*(?:맞춰|맞게|맞춘|따라|적응|변화에 따라)|(?:주변|근무|업무|생활|교육|투자|경영|경제|사업|시장|주거|학습|연구|개발|네트워크|실내|작업|운영)\s*환경"),
