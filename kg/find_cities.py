@@ -59,6 +59,25 @@ def _is_hangul(ch: str) -> bool:
     return "\uac00" <= ch <= "\ud7a3"
 
 
+_RUN = re.compile("(?<![\uac00-\ud7a3])[\uac00-\ud7a3]+")
+
+
+_HEADS: list = [(None, None, 0, {})]
+
+
+def _form_heads(gz: Gazetteer) -> dict[str, tuple[int, ...]]:
+    """First two characters -> lengths (longest first, at least 2) of the gazetteer forms starting with them."""
+    entry = _HEADS[0]
+    if entry[0] is not gz or entry[1] is not gz.forms or entry[2] != len(gz.forms):
+        heads: dict[str, set[int]] = {}
+        for f in gz.forms:
+            if len(f) >= 2:
+                heads.setdefault(f[:2], set()).add(len(f))
+        entry = (gz, gz.forms, len(gz.forms), {h: tuple(sorted(ls, reverse=True)) for h, ls in heads.items()})
+        _HEADS[0] = entry
+    return entry[3]
+
+
 def _glued(follow: str) -> str:
     """Classify the Hangul glued after a form: 'particle' (or place noun + particle) or 'noun'."""
     if not follow or follow in PARTICLES:
@@ -72,23 +91,19 @@ def _glued(follow: str) -> str:
 def _scan(text: str, start: int, end: int, gz: Gazetteer) -> list[tuple[int, int, str, str]]:
     """(start, end, surface, follow) of every form in text[start:end], longest first, at word starts."""
     out = []
-    i = start
-    while i < end:
-        if not _is_hangul(text[i]) or (i > 0 and _is_hangul(text[i - 1])):
-            i += 1
-            continue
-        run_end = i
-        while run_end < end and _is_hangul(text[run_end]):
-            run_end += 1
-        word = text[i:run_end]
-        if any(word.startswith(b) for b in BLOCK_WORDS):
-            i = run_end
+    forms = gz.forms
+    lens_by_head = _form_heads(gz)
+    for m in _RUN.finditer(text, start, end):
+        i, run_end = m.span()
+        word = m.group()
+        if word.startswith(BLOCK_WORDS):
             continue
         p, chain = i, []
         while p < run_end:
             hit = None
-            for L in range(min(gz.max_form_len, run_end - p), 1, -1):
-                if text[p:p + L] in gz.forms:
+            limit = min(gz.max_form_len, run_end - p)
+            for L in lens_by_head.get(text[p:p + 2], ()):
+                if L <= limit and text[p:p + L] in forms:
                     hit = text[p:p + L]
                     break
             if hit is None:
@@ -100,7 +115,6 @@ def _scan(text: str, start: int, end: int, gz: Gazetteer) -> list[tuple[int, int
                 break
         # every part of a chain ("대구경북 행정통합") is followed by what follows the whole chain
         out.extend((a, b, h, text[chain[-1][1]:run_end]) for a, b, h in chain)
-        i = run_end
     return out
 
 

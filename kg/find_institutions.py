@@ -11,6 +11,7 @@ one name ("한국은행 포항본부", "한빛대학교 산학협력단") with `
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from kg.find_terms import (COUNTRIES, GENERIC_ORG_WORDS, KNOWN_ALIASES, KNOWN_INSTITUTIONS, MINISTRIES, ORG_SUFFIXES,
@@ -89,14 +90,38 @@ def brand_company(core: str) -> bool:
         core.startswith(g) and len(core) > len(g) + 1 for g in BUSINESS_GROUPS)
 
 
+_KNOWN_LX: list = [(None, {})]  # (lexicon key, core -> lexicon says known)
+
+
+def _lx_known(lx, core: str) -> bool:
+    """``lx.is_known_institution(core)`` (False when it raises), memoised while the lexicon data is unchanged."""
+    try:
+        key = (lx, lx.is_known_institution, lx.institution, lx._forms(), lx.institutions())
+    except Exception:
+        key = None
+    if key is None:
+        try:
+            return bool(lx.is_known_institution(core))
+        except Exception:
+            return False
+    old, memo = _KNOWN_LX[0]
+    if old is None or len(memo) > 200000 or old != key:
+        memo = {}
+        _KNOWN_LX[0] = (key, memo)
+    v = memo.get(core)
+    if v is None:
+        try:
+            v = bool(lx.is_known_institution(core))
+        except Exception:
+            v = False
+        memo[core] = v
+    return v
+
+
 def known(core: str) -> bool:
     lx = lexicon()
-    if lx is not None:
-        try:
-            if lx.is_known_institution(core):
-                return True
-        except Exception:
-            pass
+    if lx is not None and _lx_known(lx, core):
+        return True
     return core in KNOWN_INSTITUTIONS or core in KNOWN_ALIASES or core in MINISTRIES
 
 
@@ -161,8 +186,34 @@ def _is_city_word(surface, city_spans, a, b) -> bool:
     return any(cs <= a and b <= ce for cs, ce in city_spans)
 
 
+_CITY_INDEX: list = [(None, 0, None)]
+
+
+def _city_index(city_spans):
+    """(sorted starts, running maximum of ends) of ``city_spans``, remembered for the last list seen."""
+    entry = _CITY_INDEX[0]
+    if entry[0] is not city_spans or entry[1] != len(city_spans):
+        spans = sorted(city_spans)
+        starts = [cs for cs, _ in spans]
+        maxend, m = [], None
+        for _, ce in spans:
+            m = ce if m is None or ce > m else m
+            maxend.append(m)
+        entry = (city_spans, len(city_spans), (starts, maxend))
+        _CITY_INDEX[0] = entry
+    return entry[2]
+
+
 def _is_city(w: Word, city_spans) -> bool:
-    return any(cs <= w.cs < ce or w.cs <= cs < w.ce for cs, ce in city_spans)
+    if not city_spans:
+        return False
+    starts, maxend = _city_index(city_spans)
+    x, y = w.cs, w.ce
+    i = bisect_right(starts, x) - 1  # a span starting at or before the word start that reaches past it
+    if i >= 0 and maxend[i] > x:
+        return True
+    j = bisect_left(starts, x)  # a span starting inside the word
+    return j < len(starts) and starts[j] < y
 
 
 def _company(s: Sent) -> list[Mention]:
@@ -215,7 +266,7 @@ def _in_sentence(s: Sent, city_spans) -> list[Mention]:
     company_spans = [(m.start, m.end) for m in out if m.source == "company"]
     for k, w in enumerate(W):
         c = w.core
-        if not c or w.verb and not w.josa or any(a <= w.cs < b for a, b in company_spans):
+        if not c or w.verb and not w.josa or company_spans and any(a <= w.cs < b for a, b in company_spans):
             continue
         if _is_city(w, city_spans):
             continue
@@ -368,8 +419,11 @@ def _lists(s: Sent, taken: set[int], city_spans, found: list[Mention]) -> list[M
     return out
 
 
+_SUBUNIT_TUPLE = tuple(SUBUNIT_SUFFIXES)
+
+
 def _subunit(core: str) -> bool:
-    return any(core.endswith(x) for x in SUBUNIT_SUFFIXES) and len(core) >= 2
+    return core.endswith(_SUBUNIT_TUPLE) and len(core) >= 2
 
 
 def _combine(ms: list[Mention]) -> list[Mention]:

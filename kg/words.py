@@ -9,6 +9,7 @@ consonant, 는/가/를/와 after a vowel) and Kiwi tags those letters as a parti
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from dataclasses import dataclass, field
 
@@ -90,41 +91,62 @@ def split_words(text: str, offset: int, tokens: list[Token]) -> list[Word]:
     """Words of a sentence ``text`` that starts at absolute ``offset`` (``tokens`` from Kiwi for ``text``)."""
     words: list[Word] = []
     prev_end = 0
+    starts = [t[2] for t in tokens] if len(tokens) >= 8 else None
     for m in _PIECE.finditer(text):
         sep = text[prev_end:m.start()]
         prev_end = m.end()
         raw = m.group()
         w = Word(raw, offset + m.start(), offset + m.end())
-        w.sep_before = "".join(c for c in sep if not c.isspace()) or (" " if sep else "")
-        _analyse(w, raw, m.start(), offset, tokens)
+        if not sep:
+            w.sep_before = ""
+        elif sep == " " or sep.isspace():
+            w.sep_before = " "
+        else:
+            w.sep_before = "".join(c for c in sep if not c.isspace()) or " "
+        _analyse(w, raw, m.start(), offset, tokens, starts)
         words.append(w)
     return words
 
 
-def _tokens_in(tokens: list[Token], s: int, e: int) -> list[Token]:
-    from bisect import bisect_left
-
-    starts = [t[2] for t in tokens] if len(tokens) < 8 else None
-    if starts is None:
-        lo, hi = 0, len(tokens)
+def _tokens_in(tokens: list[Token], s: int, e: int, starts: list[int] | None = None) -> list[Token]:
+    n = len(tokens)
+    if n < 8:
+        return [t for t in tokens if t[2] >= s and t[3] <= e]
+    if starts is not None:
+        lo = bisect_left(starts, s)  # tokens are sorted by start
+    else:
+        lo, hi = 0, n
         while lo < hi:  # tokens are sorted by start
             mid = (lo + hi) // 2
             if tokens[mid][2] < s:
                 lo = mid + 1
             else:
                 hi = mid
-        out = []
-        for t in tokens[lo:]:
-            if t[2] >= e:
-                break
-            if t[3] <= e:
-                out.append(t)
-        return out
-    del bisect_left
-    return [t for t in tokens if t[2] >= s and t[3] <= e]
+    out = []
+    while lo < n:
+        t = tokens[lo]
+        if t[2] >= e:
+            break
+        if t[3] <= e:
+            out.append(t)
+        lo += 1
+    return out
 
 
-def _analyse(w: Word, raw: str, rel: int, offset: int, tokens: list[Token]) -> None:
+_HANGUL = re.compile(r"[가-힣]")
+_PAREN_END = re.compile(r"^(.*?)\(([^()]*)\)$")
+_JU = re.compile(r"주|株")
+_VERB_TAGS: dict[str, bool] = {}
+
+
+def _is_verb_tag(tag: str) -> bool:
+    v = _VERB_TAGS.get(tag)
+    if v is None:
+        v = _VERB_TAGS[tag] = tag.startswith(("EF", "EC", "ETM", "EP")) or tag in ("VV", "XSV", "VX")
+    return v
+
+
+def _analyse(w: Word, raw: str, rel: int, offset: int, tokens: list[Token], starts: list[int] | None = None) -> None:
     i, j = 0, len(raw)
     while i < j and raw[i] in OPEN:
         i += 1
@@ -136,20 +158,20 @@ def _analyse(w: Word, raw: str, rel: int, offset: int, tokens: list[Token]) -> N
     w.trail = raw[trail_start:]
     body = raw[i:trail_start]
     bstart = rel + i
-    toks = _tokens_in(tokens, rel, rel + len(raw))
+    toks = _tokens_in(tokens, rel, rel + len(raw), starts)
     w.tags = [t.tag for t in toks]
-    w.verb = any(t.tag.startswith(("EF", "EC", "ETM", "EP")) or t.tag in ("VV", "XSV", "VX") for t in toks)
+    w.verb = any(map(_is_verb_tag, w.tags))
     # particle after a closing quote or parenthesis: ‘…’를 / (STEPI)과
     josa = ""
     for cand in josa_candidates(body):
         js = bstart + len(body) - len(cand)
-        jt = _tokens_in(tokens, js, bstart + len(body))
+        jt = _tokens_in(tokens, js, bstart + len(body), starts)
         covered = sum(t.end - t.start for t in jt)
         ok = jt and all(t.tag.startswith(("J", "VCP", "E", "NNB")) for t in jt) and covered >= len(cand) - 1
         if ok or (not toks and len(cand) >= 2) or (len(cand) <= 2 and _known_end(body[: len(body) - len(cand)])):
             josa = cand
             break
-        if body[-len(cand) - 1] in ")’”'\"」』>`" or not re.match(r"[가-힣]", body[-len(cand) - 1]):
+        if body[-len(cand) - 1] in ")’”'\"」』>`" or not _HANGUL.match(body[-len(cand) - 1]):
             josa = cand  # particle after punctuation or Latin letters: "(STEPI)과", "LH는"
             break
     core = body[: len(body) - len(josa)] if josa else body
@@ -160,8 +182,8 @@ def _analyse(w: Word, raw: str, rel: int, offset: int, tokens: list[Token]) -> N
         core = core[:-1]
     w.josa = josa
     # trailing quote/bracket inside the body before the particle: ‘X’를 -> core X
-    m = re.match(r"^(.*?)\(([^()]*)\)$", core)
-    if m and m.group(1) and not re.fullmatch(r"주|株", m.group(2)):
+    m = _PAREN_END.match(core) if core.endswith(")") else None
+    if m and m.group(1) and not _JU.fullmatch(m.group(2)):
         w.paren = m.group(2)
         core = m.group(1)
     k = len(core)
@@ -183,10 +205,13 @@ def _known_end(stem: str) -> bool:
 
     if len(stem) < 2:
         return False
-    for group in (GLUED_TITLES, TITLES, EVENT_HEADS):
-        if any(stem.endswith(t) for t in group if len(t) >= 2):
-            return True
-    return any(stem.endswith(t) for t in ORG_SUFFIXES if len(t) >= 2)
+    if _KNOWN_ENDS[0] is None:
+        _KNOWN_ENDS[0] = tuple(t for group in (GLUED_TITLES, TITLES, EVENT_HEADS, ORG_SUFFIXES) for t in group
+                               if len(t) >= 2)
+    return stem.endswith(_KNOWN_ENDS[0])
+
+
+_KNOWN_ENDS: list = [None]
 
 
 def strip_josa(word: str) -> str:
