@@ -13,7 +13,7 @@ from kg import canned, cypher
 from kg.falkor import FalkorServer, default_dir
 from kg.resources import queries_dir
 from kg.store import KgStore
-from test_cypher_falkordb import write_dataset
+from builders import write_dataset
 from test_cypher_propgraph import sample_dataset
 
 pytestmark = pytest.mark.falkordb

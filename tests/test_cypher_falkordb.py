@@ -11,25 +11,13 @@ from kg import cypher, propgraph
 from kg.cli import main
 from kg.falkor import FalkorServer, default_dir
 from kg.store import KgStore
-from kg.triples import hash_of_graph
+from builders import write_dataset
 from test_cypher_propgraph import sample_dataset
 
 pytestmark = pytest.mark.falkordb
 
 HOSTILE = "' }) DETACH DELETE n //"
 PARTNER_Q = "MATCH (c:City)-[:PARTNERED_WITH]-(i:Institution {name: '과학기술정책연구원'}) RETURN c.name"
-
-
-def write_dataset(ds, path) -> KgStore:
-    """Put a hand-built rdflib Dataset into a real KgStore, one named graph per article."""
-    store = KgStore(path)
-    with store.writer() as w:
-        for g in ds.graphs():
-            h = hash_of_graph(g.identifier)
-            if h:
-                w.replace_article(h, None, [(s, p, o, g.identifier) for s, p, o in g])
-    store.refresh()
-    return store
 
 
 @pytest.fixture(scope="module")

@@ -190,17 +190,10 @@ def test_cypher_module_names_the_same_labels_and_types():
 
 def test_kgstore_fast_path_gives_the_same_rows_as_rdflib(tmp_path):
     """On a KgStore propgraph reads pyoxigraph directly; the rows must equal those read through rdflib."""
-    from kg.store import KgStore
-    from kg.triples import hash_of_graph
+    from builders import write_dataset
 
     ds = sample_dataset()
-    store = KgStore(tmp_path / "kg-data")
-    with store.writer() as w:
-        for g in ds.graphs():
-            h = hash_of_graph(g.identifier)
-            if h:
-                w.replace_article(h, None, [(s, p, o, g.identifier) for s, p, o in g])
-    store.refresh()
+    store = write_dataset(ds, tmp_path / "kg-data")
     key = lambda r: (r.get("label") or r["type"], r.get("iri") or (r["start"], r["end"]))  # noqa: E731
     fast_nodes = sorted(propgraph.iter_nodes(store), key=key)
     slow_nodes = sorted(propgraph.iter_nodes(ds), key=key)

@@ -6,16 +6,11 @@ from datetime import date
 from kg.model import Article
 from kg.pipeline import extract
 
+from builders import line_article
+
 
 def _article(text: str, published=date(2024, 3, 20)) -> Article:
-    lines = text.split("\n")
-    title = lines[0]
-    body, pos = [], len(title) + 1
-    for line in lines[1:]:
-        if line:
-            body.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return Article(id="g1", text=text, title=title, title_span=(0, len(title)), body=body, published=published)
+    return line_article(text, published=published, id="g1")
 
 
 def _names(doc, typ):

@@ -13,6 +13,8 @@ from kg.model import Article
 from kg.pipeline import extract
 from kg.predict import doc_to_prediction
 
+from builders import line_article
+
 REPO = Path(__file__).parents[1]
 GOLD = Path(__file__).parents[2] / "shared" / "eval" / "seeds" / "gold"
 
@@ -25,14 +27,7 @@ TEXT = """포항시, 라마대학교와 스마트 물류 협약
 
 
 def _article(text=TEXT, published=date(2024, 3, 20), body_text=None):
-    lines = (body_text or text).split("\n")
-    title = lines[0]
-    body, pos = [], len(title) + 1
-    for line in lines[1:]:
-        if line:
-            body.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return Article(id="t1", text=text, title=title, title_span=(0, len(title)), body=body, published=published)
+    return line_article(text, published=published, id="t1", layout=body_text)
 
 
 def _by(pred, typ):
