@@ -65,7 +65,9 @@ def _extracted(items: Iterable, workers: int, extract: Callable[[Article], Doc] 
     if extract is None:
         from kg.parallel import extract_many
 
-        yield from extract_many(items, workers=workers)
+        from kg.store import encode_doc
+
+        yield from extract_many(items, workers=workers, encode=encode_doc)  # the graph is encoded in the workers
         return
     for item in items:
         if not isinstance(item, Article):
@@ -135,6 +137,11 @@ def build(
                     continue
                 if not isinstance(res, Doc):
                     fail("<input>", f"unexpected item {type(res).__name__}")
+                    continue
+                if res.encoded is not None:
+                    w.replace_article_encoded(res.article.hash, res.article.source, res.encoded)
+                    report.extracted += 1
+                    report.quads += res.encoded[1]
                     continue
                 try:
                     quads = doc_quads(res)

@@ -2,9 +2,11 @@
 
 Writing (idempotent, no APOC, Cypher that Neo4j 5 and FalkorDB both accept; parameters always bound)::
 
-    UNWIND $rows AS row MERGE (n:City {iri: row.iri}) SET n += row.props
-    UNWIND $rows AS row MATCH (a:Event {iri: row.start}) MATCH (b:City {iri: row.end})
-      MERGE (a)-[r:ORGANIZED_BY]->(b) SET r += row.props
+    UNWIND $rows AS row MERGE (n:City {iri: row[0]}) SET n.name = coalesce(row[1], n.name), ...
+    UNWIND $rows AS row MATCH (a:Event {iri: row[0]}) MATCH (b:City {iri: row[1]})
+      MERGE (a)-[r:ORGANIZED_BY]->(b) SET r.confidence = coalesce(row[2], r.confidence), ...
+
+(rows are lists, one column per property: see :mod:`kg.cypher_batch`, which also sends them to FalkorDB as JSON)
 
 Labels and relationship types are not parameters in Cypher; they come only from kg's own fixed lists
 (:data:`LABELS`, :data:`REL_TYPES`, equal to ``kg.propgraph``'s, a test checks) and are checked before use.
@@ -41,6 +43,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 from urllib.parse import urlparse
 
+from kg.cypher_batch import falkordb_header, node_batch, rel_batch
 from kg.falkor import FalkorServer, default_dir
 from kg.model import KgError
 from kg.resources import queries_dir
@@ -62,18 +65,6 @@ def _check(name: str, allowed: Iterable[str]) -> str:
     return name
 
 
-def node_statement(label: str) -> str:
-    label = _check(label, LABELS)
-    return f"UNWIND $rows AS row MERGE (n:{label} {{iri: row.iri}}) SET n += row.props"
-
-
-def rel_statement(rtype: str, start_label: str, end_label: str) -> str:
-    rtype = _check(rtype, REL_TYPES)
-    a, b = _check(start_label, LABELS), _check(end_label, LABELS)
-    return (f"UNWIND $rows AS row MATCH (a:{a} {{iri: row.start}}) MATCH (b:{b} {{iri: row.end}}) "
-            f"MERGE (a)-[r:{rtype}]->(b) SET r += row.props")
-
-
 def index_statement(flavor: str, label: str, prop: str) -> str:
     label = _check(label, LABELS)
     if prop not in ("iri", "name"):
@@ -85,24 +76,6 @@ def index_statement(flavor: str, label: str, prop: str) -> str:
 
 def index_statements(flavor: str) -> list[str]:
     return [index_statement(flavor, label, prop) for label in LABELS for prop in ("iri", "name")]
-
-
-def _clean(value: Any) -> Any:
-    """A property value both servers store: no None, no nested maps, lists of scalars."""
-    if isinstance(value, (list, tuple)):
-        return [v for v in value if v is not None and not isinstance(v, (dict, list, tuple))]
-    return value
-
-
-def node_params(row: dict) -> dict:
-    props = {k: _clean(v) for k, v in row.items() if k not in ("label", "iri") and v is not None}
-    return {"iri": row["iri"], "props": props}  # MERGE sets iri
-
-
-def rel_params(row: dict) -> dict:
-    skip = {"type", "start", "end", "start_label", "end_label"}
-    props = {k: _clean(v) for k, v in row.items() if k not in skip and v is not None}
-    return {"start": row["start"], "end": row["end"], "props": props}
 
 
 # ---------------------------------------------------------------------------------------------- writers
@@ -121,6 +94,16 @@ class FalkorWriter:
         cols = [c[1] if isinstance(c, (list, tuple)) else c for c in (res.header or [])]
         cols = [c.decode() if isinstance(c, bytes) else str(c) for c in cols]
         return [dict(zip(cols, (to_plain(v) for v in r))) for r in res.result_set]
+
+    def run_rows(self, statement: str, rows: list[list], header: str | None = None) -> None:
+        """``statement`` with ``$rows`` bound: through the fast JSON header when it carries the values exactly
+        (:func:`kg.cypher_batch.falkordb_header`, computed by the caller or here), else the client's encoder."""
+        if header is None:
+            header = falkordb_header(rows)
+        if header is None:
+            self.graph.query(statement, {"rows": rows})
+        else:
+            self.graph.query(header + statement)
 
     def close(self) -> None:
         pass
@@ -144,6 +127,9 @@ class BoltWriter:
             except Exception:
                 self._flavor = "falkordb"
         return self._flavor
+
+    def run_rows(self, statement: str, rows: list[list], header: str | None = None) -> None:
+        self.run(statement, {"rows": rows})
 
     def run(self, statement: str, params: dict | None = None, *, read_only: bool = False) -> list[dict]:
         with self.driver.session(database=self.database) as s:
@@ -246,23 +232,50 @@ def _grouped(rows: Iterable[dict], key, batch_size: int) -> Iterator[tuple[Any, 
             yield k, b
 
 
+def _prepared(writer, nodes: Iterable[dict], rels: Iterable[dict], batch_size: int) -> Iterator[tuple]:
+    """(kind, type, count, statement, rows, header) per batch: nodes first, then relationships."""
+    fast = isinstance(writer, FalkorWriter)
+    for label, batch in _grouped(nodes, lambda r: r["label"], batch_size):
+        statement, rows = node_batch(_check(label, LABELS), batch)
+        yield "node", label, len(rows), statement, rows, falkordb_header(rows) if fast else None
+    for (rt, a, b), batch in _grouped(rels, lambda r: (r["type"], r["start_label"], r["end_label"]), batch_size):
+        statement, rows = rel_batch(_check(rt, REL_TYPES), _check(a, LABELS), _check(b, LABELS), batch)
+        yield "rel", rt, len(rows), statement, rows, falkordb_header(rows) if fast else None
+
+
 def push_rows(writer, nodes: Iterable[dict], rels: Iterable[dict], batch_size: int = DEFAULT_BATCH,
               *, schema: bool = True) -> PushStats:
-    """Write node rows then relationship rows (``kg.propgraph`` shapes) in batches of *batch_size*."""
+    """Write node rows then relationship rows (``kg.propgraph`` shapes) in batches of *batch_size*.
+
+    The next batch is prepared (grouped, turned into list rows, encoded) in a helper thread while the server
+    writes the current one, so the client's Python work and the server's work overlap."""
+    from concurrent.futures import ThreadPoolExecutor
+
     st = PushStats()
     t0 = time.perf_counter()
     if schema:
         create_schema(writer)
-    for label, batch in _grouped(nodes, lambda r: r["label"], batch_size):
-        writer.run(node_statement(label), {"rows": [node_params(r) for r in batch]})
-        st.nodes += len(batch)
-        st.by_type[label] = st.by_type.get(label, 0) + len(batch)
-    t1 = time.perf_counter()
-    for (rt, a, b), batch in _grouped(rels, lambda r: (r["type"], r["start_label"], r["end_label"]), batch_size):
-        writer.run(rel_statement(rt, a, b), {"rows": [rel_params(r) for r in batch]})
-        st.relationships += len(batch)
-        st.by_type[rt] = st.by_type.get(rt, 0) + len(batch)
+    t1 = None
+    run_rows = getattr(writer, "run_rows", None) or (lambda stmt, rows, header=None: writer.run(stmt, {"rows": rows}))
+    jobs = _prepared(writer, nodes, rels, batch_size)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-push") as pool:
+        nxt = pool.submit(next, jobs, None)
+        while True:
+            job = nxt.result()
+            if job is None:
+                break
+            nxt = pool.submit(next, jobs, None)
+            kind, typ, count, statement, rows, header = job
+            if kind == "rel" and t1 is None:
+                t1 = time.perf_counter()
+            run_rows(statement, rows, header)
+            if kind == "node":
+                st.nodes += count
+            else:
+                st.relationships += count
+            st.by_type[typ] = st.by_type.get(typ, 0) + count
     t2 = time.perf_counter()
+    t1 = t1 or t2
     st.node_seconds, st.rel_seconds, st.seconds = t1 - t0, t2 - t1, t2 - t0
     return st
 
@@ -520,5 +533,5 @@ def push_benchmark(n_nodes: int, n_rels: int, batch_size: int = 5000) -> dict:
 __all__ = [
     "FalkorWriter", "BoltWriter", "LocalGraph", "PushStats", "connect", "create_schema", "push", "push_rows",
     "graph_counts", "open_local", "run_cypher", "run_canned_cypher", "canned_cypher", "list_canned_cypher", "store_fingerprint",
-    "push_benchmark", "synthetic_rows", "node_statement", "rel_statement", "index_statements",
+    "push_benchmark", "synthetic_rows", "index_statements",
 ]

@@ -131,6 +131,9 @@ class Doc:
     mentions: list[Mention] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    # what a caller asked the extraction worker to compute from this Doc (kg.build: its graph as N-Quads);
+    # such a Doc comes back with only its article and this value (see kg.parallel.extract_many)
+    encoded: Any = None
 
     def sentence_of(self, offset: int) -> int:
         for i, s in enumerate(self.sentences):

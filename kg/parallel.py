@@ -73,11 +73,17 @@ def _warm_up() -> None:
         pass
 
 
-def _extract_one(article: Article) -> Doc | SourceError:
+def _extract_one(article: Article, encode: Callable[[Doc], Any] | None = None) -> Doc | SourceError:
     try:
-        return _get_extract()(article)
+        doc = _get_extract()(article)
     except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
         return SourceError(_where(article), f"extraction failed: {type(exc).__name__}: {exc}")
+    if encode is None:
+        return doc
+    try:
+        return Doc(article=doc.article, encoded=encode(doc))
+    except Exception as exc:  # noqa: BLE001
+        return SourceError(_where(article), f"cannot write its graph: {type(exc).__name__}: {exc}")
 
 
 class _Failed(tuple):
@@ -85,10 +91,10 @@ class _Failed(tuple):
     from its __init__ parameters)."""
 
 
-def _extract_chunk(articles: list[Article]) -> list[Doc | _Failed]:
+def _extract_chunk(articles: list[Article], encode: Callable[[Doc], Any] | None = None) -> list[Doc | _Failed]:
     out: list[Doc | _Failed] = []
     for a in articles:
-        r = _extract_one(a)
+        r = _extract_one(a, encode)
         out.append(_Failed((r.where, r.reason)) if isinstance(r, SourceError) else r)
     return out
 
@@ -132,11 +138,14 @@ def extract_many(
     prefetch: int = DEFAULT_PREFETCH,
     ordered: bool = True,
     start_method: str | None = None,
+    encode: Callable[[Doc], Any] | None = None,
 ) -> Iterator[Doc | SourceError | Any]:
     """Extract every article of ``articles`` with ``workers`` processes; yield one result per input item.
 
     A Doc for each Article (or a SourceError when its extraction failed); other items pass through unchanged.
     At most ``workers * prefetch * chunksize`` articles are read ahead of what the caller has consumed.
+    ``encode`` (a module-level function, so that it pickles) runs in the worker on each Doc; the caller then gets
+    ``Doc(article, encoded=encode(doc))`` instead of the whole Doc (less to send back; kg.build encodes the graph).
     """
     if chunksize < 1 or prefetch < 1:
         raise ValueError("chunksize and prefetch must be at least 1")
@@ -144,21 +153,21 @@ def extract_many(
         raise ValueError("workers must be 0 (all CPUs), 1 (in this process) or more")
     workers = default_workers() if not workers else workers
     if workers <= 1:
-        yield from _serial(articles)
+        yield from _serial(articles, encode)
         return
-    yield from _pooled(articles, workers, chunksize, prefetch, ordered, _context(start_method))
+    yield from _pooled(articles, workers, chunksize, prefetch, ordered, _context(start_method), encode)
 
 
-def _serial(articles: Iterable[Any]) -> Iterator[Any]:
+def _serial(articles: Iterable[Any], encode: Callable[[Doc], Any] | None = None) -> Iterator[Any]:
     for item in articles:
-        yield _extract_one(item) if isinstance(item, Article) else item
+        yield _extract_one(item, encode) if isinstance(item, Article) else item
 
 
 class _Pool:
     """A ProcessPoolExecutor that can be replaced when a worker dies."""
 
-    def __init__(self, workers: int, ctx):
-        self.workers, self.ctx = workers, ctx
+    def __init__(self, workers: int, ctx, encode: Callable[[Doc], Any] | None = None):
+        self.workers, self.ctx, self.encode = workers, ctx, encode
         self.ex = self._new()
 
     def _new(self) -> ProcessPoolExecutor:
@@ -166,10 +175,10 @@ class _Pool:
 
     def submit(self, chunk: list[Article]) -> Future:
         try:
-            return self.ex.submit(_extract_chunk, chunk)
+            return self.ex.submit(_extract_chunk, chunk, self.encode)
         except BrokenProcessPool:
             self.renew()
-            return self.ex.submit(_extract_chunk, chunk)
+            return self.ex.submit(_extract_chunk, chunk, self.encode)
 
     def renew(self) -> None:
         self.ex.shutdown(wait=False, cancel_futures=True)
@@ -183,8 +192,8 @@ def _done(item: tuple[list[Any], Future | None]) -> bool:
     return item[1] is None or item[1].done()
 
 
-def _pooled(articles, workers, chunksize, prefetch, ordered, ctx) -> Iterator[Any]:
-    pool = _Pool(workers, ctx)
+def _pooled(articles, workers, chunksize, prefetch, ordered, ctx, encode=None) -> Iterator[Any]:
+    pool = _Pool(workers, ctx, encode)
     window = workers * prefetch
     pending: deque[tuple[list[Any], Future | None]] = deque()
     source = _chunks(articles, chunksize)
@@ -220,7 +229,7 @@ def _pooled(articles, workers, chunksize, prefetch, ordered, ctx) -> Iterator[An
                 results = _unpack(fut.result())
             except BrokenProcessPool:
                 pool.renew()
-                results = _retry_singly(chunk, workers, ctx)
+                results = _retry_singly(chunk, workers, ctx, encode)
                 # the other in-flight chunks died with the pool: resubmit them to the new one
                 pending = deque((c, _resubmit(pool, c, f)) for c, f in pending)
             yield from results
@@ -234,10 +243,10 @@ def _resubmit(pool: _Pool, chunk: list[Any], fut: Future | None) -> Future | Non
     return pool.submit(chunk)
 
 
-def _retry_singly(chunk: list[Article], workers: int, ctx) -> list[Doc | SourceError]:
+def _retry_singly(chunk: list[Article], workers: int, ctx, encode=None) -> list[Doc | SourceError]:
     """Re-run a chunk whose worker died, one article per task, so only the article that kills a worker is lost."""
     out: list[Doc | SourceError] = []
-    pool = _Pool(1, ctx)
+    pool = _Pool(1, ctx, encode)
     try:
         for article in chunk:
             try:

@@ -191,7 +191,10 @@ def table(size: int, R: dict, workers: int) -> str:
             if name in ("params", "skipped", "param_sampling_s") or not isinstance(v, dict):
                 continue
             if "p95_ms" in v:
-                lines.append(f"  query {name:<24} p50 {fmt(v['p50_ms'], '.2f')} ms  p95 {fmt(v['p95_ms'], '.2f')} ms  rows {v['rows']}  ({ok(v['p95_ms'] < 100)})")
+                lines.append(f"  query {name:<24} most connected ({next(iter(v['params'].values()), '')}): p50 {fmt(v['p50_ms'], '.2f')} ms  p95 {fmt(v['p95_ms'], '.2f')} ms  rows {v['rows']}  ({ok(v['p95_ms'] < 100)})")
+                sv = v.get("sampled")
+                if sv:
+                    lines.append(f"  {'':<30} {sv['values']} sampled values: p50 {fmt(sv['p50_ms'], '.2f')} ms  p95 {fmt(sv['p95_ms'], '.2f')} ms  max {fmt(sv['max_ms'], '.1f')} ms ({sv['slowest_value']})  rows median {fmt(sv['median_rows'], '.0f')} max {sv['max_rows']}  ({ok(sv['p95_ms'] < 100)})")
             else:
                 lines.append(f"  query {name:<24} {v}")
     if p:

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from kg import cypher, propgraph
 from kg.cli import main
 from kg.falkor import FalkorServer, default_dir
+from kg.model import KgError
 from kg.store import KgStore
 from builders import write_dataset
 from test_cypher_propgraph import sample_dataset
@@ -84,11 +85,24 @@ def test_hostile_parameter_changes_nothing(server, store_path):
     assert n[0]["c"] == before[0]
 
 
-def test_labels_and_types_are_checked():
-    with pytest.raises(Exception):
-        cypher.node_statement("City {iri: 'x'}) DETACH DELETE n //")
-    with pytest.raises(Exception):
-        cypher.rel_statement("KNOWS", "City", "City")
+def test_labels_types_and_property_names_are_checked():
+    bad_label = {"label": "City {iri: 'x'}) DETACH DELETE n //", "iri": "urn:x"}
+    with pytest.raises(KgError, match="not a kg label"):
+        cypher.push_rows(NoServer(), [bad_label], [], schema=False)
+    bad_type = {"type": "KNOWS", "start": "a", "end": "b", "start_label": "City", "end_label": "City"}
+    with pytest.raises(KgError, match="not a kg label or relationship type"):
+        cypher.push_rows(NoServer(), [], [bad_type], schema=False)
+    bad_prop = {"label": "City", "iri": "urn:x", "name} DETACH DELETE n //": "x"}
+    with pytest.raises(KgError, match="identifiers"):
+        cypher.push_rows(NoServer(), [bad_prop], [], schema=False)
+
+
+class NoServer:
+    """A writer that must never be reached (the checks come first)."""
+    flavor = "falkordb"
+
+    def run(self, *a, **k):
+        raise AssertionError("a statement was sent")
 
 
 def test_reads_are_read_only(store_path):
@@ -215,3 +229,43 @@ def test_bolt_smoke_against_falkordb_bolt_port(tmp_path):
 def test_push_benchmark_small():
     r = cypher.push_benchmark(2000, 2000, batch_size=500)
     assert r["graph_nodes"] == 2000 and r["graph_relationships"] == 2000 and r["rows_per_s"] > 0
+
+
+HARD_STRINGS = ["줄\n바꿈\t탭\r", 'q"uote \\ back\\slash', "제어\x01문자\x1f", "\b\f", "글자 그대로 \\u0041 \\n",
+                "😀 \u2028", "", "}]) DETACH DELETE n //", "`tick`"]
+
+
+def test_fast_header_is_used_only_when_exact():
+    from kg.cypher_batch import falkordb_header
+
+    assert falkordb_header([["urn:a", "포항시", 0.9, ["a", "b"], None, True]]) == \
+        'CYPHER rows=[["urn:a","포항시",0.9,["a","b"],null,true]] '
+    assert falkordb_header([["x\ny\t\"z\\"]]) is not None  # escapes FalkorDB decodes
+    for s in ("\x01", "\b", "\f", "a\\u0041"):  # escapes it does not: the client's own encoder instead
+        assert falkordb_header([[s]]) is None
+    assert falkordb_header([[float("nan")]]) is None
+
+
+def test_hard_strings_round_trip_through_both_encoders(server):
+    w = cypher.FalkorWriter(server.graph("kg"))
+    nodes = [{"label": "Institution", "iri": f"urn:kg:test:{i}", "name": s, "aliases": [s, "x"]}
+             for i, s in enumerate(HARD_STRINGS)]
+    rels = [{"type": "PARTNERED_WITH", "start": nodes[i]["iri"], "end": nodes[i + 1]["iri"],
+             "start_label": "Institution", "end_label": "Institution", "sentence": s, "confidence": 0.5}
+            for i, s in enumerate(HARD_STRINGS[:-1])]
+    for batch in (1, 100):  # one value per batch (each takes its own path) and all in one batch (fallback)
+        st = cypher.push_rows(w, nodes, rels, batch_size=batch)
+        assert (st.nodes, st.relationships) == (len(nodes), len(rels))
+        assert cypher.graph_counts(w) == (len(nodes), len(rels))
+        got = w.run("MATCH (n:Institution) RETURN n.iri AS iri, n.name AS name, n.aliases AS a ORDER BY iri")
+        want = sorted(({"iri": n["iri"], "name": n["name"], "a": n["aliases"]} for n in nodes), key=lambda r: r["iri"])
+        assert got == want
+        got = w.run("MATCH (a)-[r:PARTNERED_WITH]->(b) RETURN a.iri AS a, r.sentence AS s ORDER BY a")
+        assert sorted((r["a"], r["s"]) for r in got) == sorted((r["start"], r["sentence"]) for r in rels)
+
+
+def test_repush_keeps_properties_a_row_lacks(server):
+    w = cypher.FalkorWriter(server.graph("kg"))
+    cypher.push_rows(w, [{"label": "City", "iri": "urn:c", "name": "포항시", "level": "시"}], [])
+    cypher.push_rows(w, [{"label": "City", "iri": "urn:c", "name": "포항시", "level": None}], [])
+    assert w.run("MATCH (c:City) RETURN c.name AS n, c.level AS l") == [{"n": "포항시", "l": "시"}]

@@ -9,6 +9,7 @@ from kg import corpus as kc
 from kg.model import Article, Doc, SourceError
 from kg.parallel import extract_many
 from kg.pipeline import extract
+from kg.triples import doc_quads
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -113,3 +114,33 @@ def test_bad_arguments():
     with pytest.raises(ValueError):
         list(extract_many([], workers=-1))
     assert list(extract_many([], workers=2)) == []
+
+
+def _fail_on_title(doc: Doc):
+    """An encoder that fails for one article (module level, so that it pickles for the workers)."""
+    if "포항" in (doc.article.title or ""):
+        raise ValueError("no graph for this one")
+    return len(doc.entities)
+
+
+def test_encode_runs_in_the_workers_and_sends_back_only_the_result(seed_articles):
+    from kg.store import encode_doc
+
+    serial = {d.article.hash: d for d in map(extract, seed_articles)}
+    out = list(extract_many(seed_articles, workers=2, chunksize=1, encode=encode_doc))
+    assert [d.article.hash for d in out] == [a.hash for a in seed_articles]
+    for d in out:
+        assert d.entities == [] and d.mentions == []  # the light Doc: article + encoded graph
+        data, n = d.encoded
+        assert n == len(list(doc_quads(serial[d.article.hash])))
+        assert data.count(b"\n") == 2 * n  # every quad in its graph and in the union (default graph)
+
+
+def test_a_failing_encoder_costs_only_its_article(seed_articles):
+    for workers in (1, 2):
+        out = list(extract_many(seed_articles, workers=workers, encode=_fail_on_title))
+        bad = [r for r in out if isinstance(r, SourceError)]
+        good = [r for r in out if isinstance(r, Doc)]
+        assert len(out) == len(seed_articles) and bad and good
+        assert all("cannot write its graph: ValueError: no graph for this one" in r.reason for r in bad)
+        assert all(isinstance(d.encoded, int) for d in good)
