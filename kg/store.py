@@ -25,7 +25,6 @@ import os
 import re
 import shutil
 import time
-import warnings
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -101,6 +100,36 @@ def py_value(term: Any) -> Any:
         if hasattr(v, "is_finite"):  # Decimal
             return float(v)
         return str(term)
+    return str(term)
+
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_INT_TYPES = frozenset(_XSD + t for t in (
+    "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger", "nonPositiveInteger",
+    "negativeInteger", "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte"))
+_FLOAT_TYPES = frozenset(_XSD + t for t in ("decimal", "double", "float"))
+
+
+def ox_value(term: Any) -> Any:
+    """:func:`py_value` for a pyoxigraph term (numbers and booleans as Python values, everything else as text)."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, ox.Literal):
+        dt, v = term.datatype.value, term.value
+        try:
+            if dt in _INT_TYPES:
+                return int(v)
+            if dt in _FLOAT_TYPES:
+                return float(v)
+        except ValueError:
+            return v
+        if dt == _XSD + "boolean":
+            return v in ("true", "1")
+        return v
     return str(term)
 
 
@@ -497,24 +526,27 @@ class KgStore:
             bindings[str(k)] = param_term(v)
         if timeout and self.generation is not None:
             return query_with_timeout(self.generation, sparql, bindings, timeout)
+        # straight to Oxigraph (not through rdflib's Dataset: each value was converted twice, which cost as much
+        # as the query itself on row-heavy answers)
+        subs = {ox.Variable(k): to_ox(v) for k, v in bindings.items()}
         try:
-            with warnings.catch_warnings():  # rdflib 7 warns about its own use of Dataset.default_context
-                warnings.simplefilter("ignore", DeprecationWarning)
-                res = self.dataset.query(sparql, initBindings=bindings, initNs=PREFIX_IRIS)
+            res = self.ox.query(sparql, prefixes=PREFIX_IRIS, substitutions=subs)
         except SyntaxError as e:
             raise KgError(f"invalid SPARQL: {e}") from None
-        except RuntimeError as e:
+        except (RuntimeError, ValueError, OSError) as e:
             m = re.search(r"variable \?(\w+) in its SELECT projection", str(e))
             if m:
                 raise KgError(f"parameter {m.group(1)!r}: ?{m.group(1)} must appear in the query's SELECT clause "
                               "to be bound (or drop the parameter)") from None
-            raise
-        if res.type == "ASK":
-            return [{"ask": bool(res.askAnswer)}]
-        if res.type == "CONSTRUCT":
-            return [{"subject": py_value(s), "predicate": py_value(p), "object": py_value(o)} for s, p, o in res.graph]
-        names = [str(v) for v in res.vars]
-        return [{n: py_value(row[i]) for i, n in enumerate(names)} for row in res]
+            raise KgError(f"query failed: {e}") from None
+        if isinstance(res, ox.QueryBoolean):
+            return [{"ask": bool(res)}]
+        if isinstance(res, ox.QueryTriples):
+            return [{"subject": ox_value(t.subject), "predicate": ox_value(t.predicate), "object": ox_value(t.object)}
+                    for t in res]
+        names = [v.value for v in res.variables]
+        idx = range(len(names))
+        return [dict(zip(names, [ox_value(sol[i]) for i in idx])) for sol in res]
 
     def union_triples(self) -> Iterator[ox.Triple]:
         """Every distinct triple of the union graph (ontology included), as pyoxigraph triples."""

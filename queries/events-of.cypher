@@ -1,7 +1,8 @@
-// question-ko: 이 도시가 주최했거나 이 도시에서 열린 행사는? (날짜순)
-// question-en: Which events did this city organise or host, in date order?
+// question-ko: 이 도시가 주최했거나 이 도시에서 열린 행사는? (최신순)
+// question-en: Which events did this city organise or host, newest first?
 // param: city = 포항  (the city's name or any alias, or its name without the 시/군/구/도 suffix: 포항, 포항시)
-// returns: city, cityName, event, eventName, date, kind, place, how (organizedBy and/or heldIn); undated events last
+// returns: city, cityName, event, eventName, date, kind, place, how (organizedBy and/or heldIn); undated events last;
+//          at most 1000 rows
 // Twin of events-of.rq.
 MATCH (c:City)
 WHERE c.name = $city OR $city IN c.aliases
@@ -13,4 +14,5 @@ RETURN $city AS city, c.name AS cityName, e.iri AS event, e.name AS eventName, e
        e.kind AS kind, e.place AS place,
        reduce(s = '', x IN [k IN ['organizedBy', 'heldIn'] WHERE k IN rels] |
               s + CASE WHEN s = '' THEN '' ELSE ',' END + x) AS how
-ORDER BY coalesce(date, '9999-12-31'), eventName
+ORDER BY CASE WHEN date IS NULL THEN 1 ELSE 0 END, date DESC, eventName
+LIMIT 1000

@@ -5,7 +5,8 @@
 //          sentence, title, published, start, end (character offsets into the article's source text),
 //          article, confidence, cues (the words that triggered the fact, comma-separated)
 // Twin of evidence.rq: one row per piece of evidence of each fact (the relationship's aligned evidence lists).
-// partneredWith is symmetric: its direction is arbitrary.
+// partneredWith is symmetric: its direction is arbitrary. Newest articles first (the SPARQL twin stops at 1000
+// assertions; this one returns them all).
 MATCH (e)
 WHERE (e:Theme AND e.notation = $entity)
    OR ((e:City OR e:Official OR e:Institution OR e:Event OR e:Policy) AND (e.name = $entity OR $entity IN e.aliases))
@@ -25,4 +26,4 @@ RETURN DISTINCT $entity AS entity,
        r.evidenceStarts[i] AS `start`, r.evidenceEnds[i] AS `end`, r.articles[i] AS article,
        CASE WHEN r.evidenceConfidences[i] < 0 THEN null ELSE r.evidenceConfidences[i] END AS confidence,
        r.evidenceCues[i] AS cues
-ORDER BY published, title, `start`, relation
+ORDER BY published DESC, title, `start`, relation

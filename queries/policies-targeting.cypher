@@ -3,12 +3,13 @@
 // param: theme = Safety  (theme id, or its Korean or English label: Safety, 안전, AI, 인공지능, 스마트시티)
 // returns: theme, themeId, policy, policyName, adopter, adopterName, adopterType (City or Institution)
 // Twin of policies-targeting.rq: labels compared case-insensitively; a policy without a known adopter is
-// listed with an empty adopter.
+// listed with an empty adopter. At most 1000 policies (by name).
 MATCH (t:Theme)
 WHERE toLower(t.notation) = toLower($theme) OR toLower(t.name) = toLower($theme)
    OR toLower(t.nameEn) = toLower($theme)
    OR any(label IN coalesce(t.altLabels, []) WHERE toLower(label) = toLower($theme))
 MATCH (p:Policy)-[:TARGETS]->(t)
+WITH DISTINCT t, p ORDER BY p.name, p.iri LIMIT 1000
 OPTIONAL MATCH (p)-[:ADOPTED_BY]->(a)
 WHERE a:City OR a:Institution
 RETURN DISTINCT $theme AS theme, t.notation AS themeId, p.iri AS policy, p.name AS policyName,

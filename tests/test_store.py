@@ -286,3 +286,19 @@ def test_default_graph_is_the_set_union_of_the_article_graphs(tmp_path):
     named = {str(q.graph_name) for q in store.ox if not isinstance(q.graph_name, ox.DefaultGraph)}
     assert len(named) == 1
     assert store.triple_count() == len(store.ox) // 2
+
+
+def test_query_values_are_plain_python():
+    import pyoxigraph as ox
+
+    from kg.store import ox_value
+
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    lit = lambda v, t: ox.Literal(v, datatype=ox.NamedNode(xsd + t))  # noqa: E731
+    assert ox_value(lit("42", "integer")) == 42 and ox_value(lit("0.5", "decimal")) == 0.5
+    assert ox_value(lit("1.0E0", "double")) == 1.0 and ox_value(lit("true", "boolean")) is True
+    assert ox_value(lit("2024-05-01", "date")) == "2024-05-01"
+    assert ox_value(lit("x", "integer")) == "x"  # ill-typed: its text
+    assert ox_value(ox.Literal("포항", language="ko")) == "포항"
+    assert ox_value(ox.NamedNode("https://w3id.org/kgkr/id/city/47110")) == "https://w3id.org/kgkr/id/city/47110"
+    assert ox_value(None) is None
