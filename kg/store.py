@@ -37,7 +37,7 @@ from kg.model import KgError
 from kg.readonly import check_read_only, query_with_timeout
 from kg.resources import ontology_dir
 from kg.triples import ONTOLOGY_GRAPH, doc_quads, graph_iri, hash_of_graph
-from kg.vocab import KG, PREFIXES
+from kg.vocab import KG, PREFIXES, XSD
 
 DEFAULT_STORE = "kg-data"
 CURRENT = "CURRENT"
@@ -103,7 +103,7 @@ def py_value(term: Any) -> Any:
     return str(term)
 
 
-_XSD = "http://www.w3.org/2001/XMLSchema#"
+_XSD = str(XSD)
 _INT_TYPES = frozenset(_XSD + t for t in (
     "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger", "nonPositiveInteger",
     "negativeInteger", "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte"))

@@ -179,6 +179,16 @@ class _Writer:
             if ev is not None:
                 self.add(node, KG.evidence, ev)
 
+    def co_mentions(self) -> None:
+        """``city kg:coMentionedWith theme`` for every city and theme this article mentions: one triple in the
+        article's graph, so the graphs holding it are the articles that mention both (themes-of counts them
+        with one index range instead of joining every article of the city with every entity it mentions)."""
+        cities = [entity_iri(e) for e in self.doc.entities if e.type == "City"]
+        themes = [entity_iri(e) for e in self.doc.entities if e.type == "Theme"]
+        for c in cities:
+            for t in themes:
+                self.add(c, KG.coMentionedWith, t)
+
     def ref(self, value: Any, types: Iterable[str]) -> URIRef | None:
         """An IRI for an attribute naming another entity (an IRI already, or the name of one in this Doc)."""
         if value is None:
@@ -320,5 +330,6 @@ def doc_quads(doc: Doc) -> list[Quad]:
     w.article()
     for e in doc.entities:
         w.entity(e)
+    w.co_mentions()
     w.relations()
     return list(w.quads)

@@ -63,6 +63,7 @@ class KG(DefinedNamespace):
     validTo: URIRef
     cue: URIRef
     mentionedIn: URIRef
+    coMentionedWith: URIRef
     mentionCount: URIRef
 
     # articles and evidence
