@@ -116,6 +116,19 @@ def test_every_assertion_has_evidence_at_exact_offsets(store):
     assert not missing
 
 
+def test_co_mention_links_are_exactly_the_cities_and_themes_of_each_article(store):
+    """kg:coMentionedWith (what themes-of counts) is written in an article's graph for each city and theme that
+    article mentions, and nowhere else."""
+    got = {(r["g"], r["c"], r["t"]) for r in store.query(
+        "SELECT ?g ?c ?t WHERE { GRAPH ?g { ?c kg:coMentionedWith ?t } }")}
+    want = {(r["g"], r["c"], r["t"]) for r in store.query(
+        "SELECT ?g ?c ?t WHERE { GRAPH ?g { ?c a kg:City ; kg:mentionedIn ?a . ?t a kg:Theme ; kg:mentionedIn ?a } }")}
+    assert got == want and len({g for g, _, _ in got}) >= 3
+    rows = {r["themeId"]: r for r in run_query(store, "themes-of", {"city": "포항"})}
+    pohang = [g for g, c, t in got if c.endswith("/47110") and t.endswith("/Safety")]
+    assert rows["Safety"]["articles"] == len(pohang) >= 1
+
+
 def test_shacl_conforms(store):
     report = validate_store(store)
     assert report.conforms, str(report)[:2000]
