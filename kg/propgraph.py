@@ -61,6 +61,7 @@ from typing import Any
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS, XSD
 
+from kg.store import literal_value
 from kg.vocab import CLASS_OF, KG, ORG, PROPERTY_OF, SCHEMA
 
 # property-graph label of each node class: the entity classes of kg.vocab, plus Article
@@ -115,11 +116,6 @@ class OxLiteral(str):
         obj = super().__new__(cls, value)
         obj.language, obj.datatype = language, datatype
         return obj
-
-
-_INTS = {str(XSD[t]) for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger",
-                               "nonPositiveInteger", "negativeInteger", "unsignedInt", "unsignedLong")}
-_FLOATS = {str(XSD.decimal), str(XSD.double), str(XSD.float)}
 
 
 def _uri(value: str) -> URIRef:
@@ -182,17 +178,7 @@ def select(store: Any, sparql: str, params: dict | None = None) -> list[dict]:
 def to_python(term: Any) -> Any:
     """An RDF term as a property value: numbers as int/float, dates as ISO strings, IRIs and strings as str."""
     if isinstance(term, OxLiteral):
-        dt = term.datatype
-        try:
-            if dt in _INTS:
-                return int(term)
-            if dt in _FLOATS:
-                return float(term)
-        except ValueError:
-            return str(term)
-        if dt == str(XSD.boolean):
-            return term in ("true", "1")
-        return str(term)
+        return literal_value(str(term), term.datatype)
     if isinstance(term, Literal):
         if term.datatype in (XSD.date, XSD.dateTime, XSD.gYear):
             return str(term)

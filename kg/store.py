@@ -110,6 +110,21 @@ _INT_TYPES = frozenset(_XSD + t for t in (
 _FLOAT_TYPES = frozenset(_XSD + t for t in ("decimal", "double", "float"))
 
 
+def literal_value(text: str, datatype: str | None) -> Any:
+    """A literal's text as a Python value by its datatype IRI: integers as int, decimals and doubles as float,
+    booleans as bool; anything else (strings, dates, ill-typed numbers) as its text."""
+    try:
+        if datatype in _INT_TYPES:
+            return int(text)
+        if datatype in _FLOAT_TYPES:
+            return float(text)
+    except ValueError:
+        return text
+    if datatype == _XSD + "boolean":
+        return text in ("true", "1")
+    return text
+
+
 def ox_value(term: Any) -> Any:
     """:func:`py_value` for a pyoxigraph term (numbers and booleans as Python values, everything else as text)."""
     if term is None:
@@ -119,17 +134,7 @@ def ox_value(term: Any) -> Any:
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
     if isinstance(term, ox.Literal):
-        dt, v = term.datatype.value, term.value
-        try:
-            if dt in _INT_TYPES:
-                return int(v)
-            if dt in _FLOAT_TYPES:
-                return float(v)
-        except ValueError:
-            return v
-        if dt == _XSD + "boolean":
-            return v in ("true", "1")
-        return v
+        return literal_value(term.value, term.datatype.value)
     return str(term)
 
 
@@ -342,25 +347,27 @@ class StoreWriter:
     def replace_article(self, content_hash: str, source: str | None, quads: Iterable[tuple]) -> None:
         """Drop the article's graph and add its quads. At commit, older versions of the same source (graphs with
         this ``kg:sourceFile`` whose article is nowhere in this build's input) are dropped too."""
-        self._drop(content_hash)
-        if source:
-            self.sources[source] = content_hash
-        self.written.add(content_hash)
-        self.seen.add(content_hash)
+        self._replacing(content_hash, source)
         self._buffer.extend(to_ox_quad(q) for q in quads)
-        if len(self._buffer) + self._encoded_quads >= FLUSH_QUADS:
-            self.flush()
+        self._flush_if_full()
 
     def replace_article_encoded(self, content_hash: str, source: str | None, encoded: tuple[bytes, int]) -> None:
         """:meth:`replace_article` for a graph already encoded by :func:`encode_doc` (in a worker)."""
         data, n = encoded
+        self._replacing(content_hash, source)
+        self._encoded.append(data)
+        self._encoded_quads += n
+        self._flush_if_full()
+
+    def _replacing(self, content_hash: str, source: str | None) -> None:
+        """The bookkeeping of a write: the old graph dropped, the article noted as written (and its source's)."""
         self._drop(content_hash)
         if source:
             self.sources[source] = content_hash
         self.written.add(content_hash)
         self.seen.add(content_hash)
-        self._encoded.append(data)
-        self._encoded_quads += n
+
+    def _flush_if_full(self) -> None:
         if len(self._buffer) + self._encoded_quads >= FLUSH_QUADS:
             self.flush()
 
