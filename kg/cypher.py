@@ -96,10 +96,9 @@ class FalkorWriter:
         return [dict(zip(cols, (to_plain(v) for v in r))) for r in res.result_set]
 
     def run_rows(self, statement: str, rows: list[list], header: str | None = None) -> None:
-        """``statement`` with ``$rows`` bound: through the fast JSON header when it carries the values exactly
-        (:func:`kg.cypher_batch.falkordb_header`, computed by the caller or here), else the client's encoder."""
-        if header is None:
-            header = falkordb_header(rows)
+        """``statement`` with ``$rows`` bound: through *header*, the fast JSON form of the rows that the caller
+        built with :func:`kg.cypher_batch.falkordb_header` (in :func:`push_rows`, off the write path), or through
+        the client's own encoder when there is none (that function found the rows need it)."""
         if header is None:
             self.graph.query(statement, {"rows": rows})
         else:
