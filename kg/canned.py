@@ -22,7 +22,6 @@ from pathlib import Path
 from kg.model import KgError
 from kg.resources import queries_dir
 
-_HEADER = re.compile(r"^#\s*([\w-]+)\s*:\s*(.*)$")
 _PARAM = re.compile(r"^([A-Za-z_]\w*)\s*=\s*(.*?)\s*(?:\((.*)\))?\s*$")
 
 
@@ -51,33 +50,42 @@ class CannedQuery:
         return " ".join(f"--param {p.name}={p.example}" for p in self.params)
 
 
-def parse_query(path: Path) -> CannedQuery:
-    text = path.read_text(encoding="utf-8")
-    q = CannedQuery(name=path.stem, path=path, sparql=text)
+def header_fields(text: str, marker: str) -> dict:
+    """The ``<marker> key: value`` lines that open a canned query file (``#`` for ``.rq``, ``//`` for ``.cypher``):
+    ``question-ko``, ``question-en``, ``returns`` (its continuation lines appended) as strings, ``param`` as the
+    list of its values. Blank lines are skipped; the header ends at the first line that is not a comment."""
+    head = re.compile(rf"^{re.escape(marker)}\s*([\w-]+)\s*:\s*(.*)$")
+    out: dict = {"question-ko": "", "question-en": "", "returns": "", "param": []}
     last = None
     for line in text.splitlines():
         s = line.strip()
         if not s:
             continue
-        if not s.startswith("#"):
+        if not s.startswith(marker):
             break
-        m = _HEADER.match(s)
+        m = head.match(s)
         if m:
             key, value = m.group(1).lower(), m.group(2).strip()
             last = key
-            if key == "question-ko":
-                q.question_ko = value
-            elif key == "question-en":
-                q.question_en = value
-            elif key == "returns":
-                q.returns = value
-            elif key == "param":
-                pm = _PARAM.match(value)
-                if not pm:
-                    raise KgError(f"{path}: bad '# param:' line {value!r}; write '# param: name = example (help)'")
-                q.params.append(Param(pm.group(1), pm.group(2), (pm.group(3) or "").strip()))
+            if key == "param":
+                out["param"].append(value)
+            elif key in out:
+                out[key] = value
         elif last == "returns":  # continuation lines of "returns"
-            q.returns += " " + s.lstrip("#").strip()
+            out["returns"] += " " + s.lstrip(marker[0]).strip()
+    return out
+
+
+def parse_query(path: Path) -> CannedQuery:
+    text = path.read_text(encoding="utf-8")
+    h = header_fields(text, "#")
+    q = CannedQuery(name=path.stem, path=path, sparql=text, question_ko=h["question-ko"],
+                    question_en=h["question-en"], returns=h["returns"])
+    for value in h["param"]:
+        pm = _PARAM.match(value)
+        if not pm:
+            raise KgError(f"{path}: bad '# param:' line {value!r}; write '# param: name = example (help)'")
+        q.params.append(Param(pm.group(1), pm.group(2), (pm.group(3) or "").strip()))
     for p in q.params:
         if not re.search(rf"\?{re.escape(p.name)}\b", text):
             raise KgError(f"{path}: parameter {p.name!r} is not a variable (?{p.name}) of the query")

@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 from urllib.parse import urlparse
 
+from kg.canned import header_fields
 from kg.cypher_batch import falkordb_header, node_batch, rel_batch
 from kg.falkor import FalkorServer, default_dir
 from kg.model import KgError
@@ -438,9 +439,6 @@ class CannedCypher:
     returns: str = ""
 
 
-_HEAD = re.compile(r"^//\s*([\w-]+)\s*:\s*(.*)$")
-
-
 def list_canned_cypher() -> list[str]:
     return sorted(p.stem for p in queries_dir().glob("*.cypher"))
 
@@ -451,22 +449,9 @@ def canned_cypher(name: str) -> CannedCypher:
     if not re.fullmatch(r"[A-Za-z0-9_-]+", name) or not path.exists():
         raise KgError(f"no Cypher twin for query {name!r} (have: {', '.join(list_canned_cypher()) or 'none'})")
     text = path.read_text(encoding="utf-8")
-    q = CannedCypher(name, text)
-    for line in text.splitlines():
-        m = _HEAD.match(line.strip())
-        if not line.strip().startswith("//"):
-            break
-        if not m:
-            continue
-        key, value = m.group(1).lower(), m.group(2).strip()
-        if key == "question-ko":
-            q.question_ko = value
-        elif key == "question-en":
-            q.question_en = value
-        elif key == "returns":
-            q.returns = value
-        elif key == "param":
-            q.params.append(re.split(r"[\s=]", value, 1)[0])
+    h = header_fields(text, "//")
+    q = CannedCypher(name, text, question_ko=h["question-ko"], question_en=h["question-en"], returns=h["returns"],
+                     params=[re.split(r"[\s=]", v, 1)[0] for v in h["param"]])
     used = set(re.findall(r"\$(\w+)", "\n".join(ln for ln in text.splitlines() if not ln.lstrip().startswith("//"))))
     if used != set(q.params):
         raise KgError(f"{path}: '// param:' lines ({', '.join(q.params)}) differ from the query's "
