@@ -21,20 +21,25 @@ def quote_spans(s: Sent) -> list[tuple[int, int, str]]:
     out = []
     t = s.text
     i = 0
-    while i < len(t):
+    while True:
+        m = _OPENING.search(t, i)  # the next quote mark (a regex scan: most sentences have none)
+        if m is None:
+            return out
+        i = m.start()
         c = t[i]
-        if c in QUOTES:
-            close = QUOTES[c]
-            j = t.find(close, i + 1)
-            if c == "<" and (j < 0 or re.search(r"[=/]", t[i:j])):
-                i += 1
-                continue
-            if j > i + 1 and j - i <= 90:
-                out.append((s.start + i + 1, s.start + j, t[i + 1:j]))
-                i = j + 1
-                continue
+        close = QUOTES[c]
+        j = t.find(close, i + 1)
+        if c == "<" and (j < 0 or re.search(r"[=/]", t[i:j])):
+            i += 1
+            continue
+        if j > i + 1 and j - i <= 90:
+            out.append((s.start + i + 1, s.start + j, t[i + 1:j]))
+            i = j + 1
+            continue
         i += 1
-    return out
+
+
+_OPENING = re.compile("[" + re.escape("".join(QUOTES)) + "]")
 
 
 def is_speech(inner: str) -> bool:

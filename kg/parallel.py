@@ -38,7 +38,7 @@ from typing import Any, Callable, Iterable, Iterator
 from kg.model import Article, Doc, SourceError
 
 DEFAULT_CHUNKSIZE = 16
-DEFAULT_PREFETCH = 2
+DEFAULT_PREFETCH = 4
 
 _extract: Callable[[Article], Doc] | None = None
 

@@ -61,7 +61,7 @@ from typing import Any
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS, XSD
 
-from kg.store import literal_value
+from kg.oxterms import literal_value
 from kg.vocab import CLASS_OF, KG, ORG, PROPERTY_OF, SCHEMA
 
 # property-graph label of each node class: the entity classes of kg.vocab, plus Article
@@ -136,7 +136,7 @@ def _from_ox(t: Any) -> Any:
 def _ox_select(oxstore: Any, sparql: str, params: dict) -> list[dict]:
     import pyoxigraph as ox
 
-    from kg.store import to_ox
+    from kg.oxterms import to_ox
 
     # a KgStore keeps its default graph equal to the set-union of the article graphs: query that (Oxigraph's
     # use_default_graph_as_union is a bag union, whose duplicates multiply through every join)
@@ -218,7 +218,7 @@ class _Triples:
             return
         import pyoxigraph as ox
 
-        from kg.store import to_ox
+        from kg.oxterms import to_ox
 
         pattern = [to_ox(t) if t is not None else None for t in (s, p, o)]
         for q in self.ox.quads_for_pattern(*pattern, ox.DefaultGraph()):

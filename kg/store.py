@@ -24,20 +24,21 @@ import fcntl
 import os
 import re
 import shutil
+import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Literal, URIRef
-from rdflib.term import Identifier
+from rdflib import Dataset, URIRef
 
 from kg.model import KgError
 from kg.readonly import check_read_only, query_with_timeout
 from kg.resources import ontology_dir
 from kg.triples import ONTOLOGY_GRAPH, doc_quads, graph_iri, hash_of_graph
-from kg.vocab import KG, PREFIXES, XSD
+from kg.oxterms import literal_value, ox_value, param_term, py_value, to_ox, to_ox_quad  # noqa: F401 (re-exported)
+from kg.vocab import KG, PREFIXES
 
 DEFAULT_STORE = "kg-data"
 CURRENT = "CURRENT"
@@ -45,97 +46,12 @@ LOCK = "LOCK"
 _GEN = re.compile(r"^gen-(\d{6,})$")
 ONTOLOGY_FILES = ("kg.ttl", "themes.ttl")
 PREFIX_IRIS = {p: str(ns) for p, ns in PREFIXES.items()}  # prefixes predefined in every query
-FLUSH_QUADS = 50_000  # quads buffered by a writer before they are written
+FLUSH_QUADS = 50_000  # quads buffered by a writer before they are written (see the comment in flush)
 _SOURCE_FILE = ox.NamedNode(str(KG.sourceFile))
 
 
 def default_store_path() -> Path:
     return Path(os.environ.get("KG_STORE") or DEFAULT_STORE)
-
-
-# ---------------------------------------------------------------------------------------------------------
-# terms and values
-
-
-def to_ox(term: Identifier) -> Any:
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise TypeError(f"cannot store {term!r}")
-
-
-def to_ox_quad(q: tuple) -> ox.Quad:
-    s, p, o, g = q
-    return ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g))
-
-
-def param_term(value: Any) -> Identifier:
-    """A query parameter as an RDF term: strings are plain literals, numbers typed literals, terms as is."""
-    if isinstance(value, Identifier):
-        return value
-    if isinstance(value, (bool, int, float)):
-        return Literal(value)
-    return Literal(str(value))
-
-
-def py_value(term: Any) -> Any:
-    """A result term as a plain, JSON-friendly Python value (IRIs and strings as str, numbers as numbers)."""
-    if term is None:
-        return None
-    if isinstance(term, URIRef):
-        return str(term)
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    if isinstance(term, Literal):
-        v = term.toPython()
-        if isinstance(v, bool) or isinstance(v, (int, float, str)):
-            return v
-        if hasattr(v, "is_finite"):  # Decimal
-            return float(v)
-        return str(term)
-    return str(term)
-
-
-_XSD = str(XSD)
-_INT_TYPES = frozenset(_XSD + t for t in (
-    "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger", "nonPositiveInteger",
-    "negativeInteger", "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte"))
-_FLOAT_TYPES = frozenset(_XSD + t for t in ("decimal", "double", "float"))
-
-
-def literal_value(text: str, datatype: str | None) -> Any:
-    """A literal's text as a Python value by its datatype IRI: integers as int, decimals and doubles as float,
-    booleans as bool; anything else (strings, dates, ill-typed numbers) as its text."""
-    try:
-        if datatype in _INT_TYPES:
-            return int(text)
-        if datatype in _FLOAT_TYPES:
-            return float(text)
-    except ValueError:
-        return text
-    if datatype == _XSD + "boolean":
-        return text in ("true", "1")
-    return text
-
-
-def ox_value(term: Any) -> Any:
-    """:func:`py_value` for a pyoxigraph term (numbers and booleans as Python values, everything else as text)."""
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return term.value
-    if isinstance(term, ox.BlankNode):
-        return f"_:{term.value}"
-    if isinstance(term, ox.Literal):
-        return literal_value(term.value, term.datatype.value)
-    return str(term)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -257,10 +173,26 @@ def encode_doc(doc) -> tuple[bytes, int]:
 
     Runs in the extraction workers (``kg.parallel.extract_many(encode=...)``): the writer then only hands the bytes
     to Oxigraph's bulk loader, instead of building every term in the build process (which capped a 2-worker
-    build on 2 CPUs: its Python work, 70 % of its time, ran beside both workers)."""
-    quads = [to_ox_quad(q) for q in doc_quads(doc)]
+    build on 2 CPUs: its Python work, 70 % of its time, ran beside both workers). Each distinct term is converted
+    once (an article repeats its IRIs and predicates hundreds of times), and the default-graph copy is the same
+    N-Quads text with the graph name cut from each line: N-Quads escapes every newline inside a literal, so
+    " <graph> .\n" only ever occurs at the end of a line."""
+    cache: dict = {}
+
+    def conv(term):
+        o = cache.get(term)
+        if o is None:
+            o = cache[term] = to_ox(term)
+        return o
+
+    quads = [ox.Quad(conv(s), conv(p), conv(o), conv(g)) for s, p, o, g in doc_quads(doc)]
     named = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
-    union = ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in quads], format=ox.RdfFormat.N_TRIPLES)
+    if not quads:
+        return named, 0
+    graphs = {q.graph_name for q in quads}
+    union = named
+    for g in graphs:
+        union = union.replace(f" {g} .\n".encode(), b" .\n")
     return named + union, len(quads)
 
 
@@ -288,6 +220,38 @@ def _load_ontology(store: ox.Store) -> bool:
     return True
 
 
+class _BackgroundLoad:
+    """At most one ``Store.bulk_load`` at a time, in a thread (pyoxigraph releases the GIL while it loads), so the
+    build keeps handing articles to its extraction workers while Oxigraph writes the previous batch. Without it
+    the workers ran dry during every flush (the in-flight window is far shorter than a bulk load). An error of the
+    load is raised by the next :meth:`start` or :meth:`wait`."""
+
+    def __init__(self, store: ox.Store):
+        self.store = store
+        self.thread: threading.Thread | None = None
+        self.error: BaseException | None = None
+
+    def start(self, data: bytes) -> None:
+        self.wait()
+
+        def run() -> None:
+            try:  # lenient: the bytes come from ox.serialize of checked terms, so IRIs are not checked again
+                self.store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True)
+            except BaseException as e:  # noqa: BLE001 - raised in the writer's thread by wait()
+                self.error = e
+
+        self.thread = threading.Thread(target=run, name="kg-bulk-load", daemon=True)
+        self.thread.start()
+
+    def wait(self) -> None:
+        if self.thread is not None:
+            self.thread.join()
+            self.thread = None
+        if self.error is not None:
+            e, self.error = self.error, None
+            raise e
+
+
 class StoreWriter:
     """One all-or-nothing write: use as a context manager (commit on success, discard on error)."""
 
@@ -305,6 +269,7 @@ class StoreWriter:
         self._encoded_quads = 0
         self._lock_cm = None
         self.ox: ox.Store | None = None
+        self._loading: _BackgroundLoad | None = None
         self.gen: Path | None = None
         self.changed = False  # anything written or dropped (else commit keeps the current generation)
 
@@ -328,6 +293,7 @@ class StoreWriter:
             src.backup(str(self.gen))
             del src
         self.ox = ox.Store(str(self.gen))
+        self._loading = _BackgroundLoad(self.ox)
         self.changed = _load_ontology(self.ox) or self.rebuild or cur is None
 
     def has_article(self, content_hash: str) -> bool:
@@ -369,7 +335,7 @@ class StoreWriter:
 
     def _flush_if_full(self) -> None:
         if len(self._buffer) + self._encoded_quads >= FLUSH_QUADS:
-            self.flush()
+            self.flush(wait=False)
 
     def replace_articles(self, docs: Iterable) -> int:
         n = 0
@@ -384,20 +350,33 @@ class StoreWriter:
 
     def _drop(self, content_hash: str) -> None:
         g = ox.NamedNode(str(graph_iri(content_hash)))
-        if (self._buffer or self._encoded) and content_hash in self.written:
+        if content_hash in self.written:
             self.flush()
+        if not self.ox.contains_named_graph(g):
+            return
+        self._loading.wait()  # never delete during a bulk load (Oxigraph leaves the result undefined)
         self.changed |= _drop_graph(self.ox, g)
 
-    def flush(self) -> None:
-        # bulk (non-transactional) loading is safe here: the generation is private until commit
+    def flush(self, *, wait: bool = True) -> None:
+        """Write what is buffered. ``wait=False`` leaves the encoded graphs loading in the background (see
+        :class:`_BackgroundLoad`); everything that reads what was written (dropping a graph written in this build,
+        the commit) flushes with ``wait=True`` first."""
+        # bulk (non-transactional) loading is safe here: the generation is private until commit.
+        # FLUSH_QUADS: each bulk load lands in RocksDB's level 0 (kg's keys are hashes, so every batch overlaps the
+        # whole store) and compaction rewrites it into the lower levels. 250k quads per batch instead of 50k cut the
+        # build process's CPU on 10k articles from 93 to 61 s (0.9 instead of 0.3 GB of memory), but the 100k build
+        # took 1,834 s against 1,722 s: at that size compaction costs the same either way (docs/benchmark.md).
         if self._buffer:
+            self._loading.wait()
             self.changed = True
             self.ox.bulk_extend(_with_union(self._buffer))
             self._buffer = []
         if self._encoded:
             self.changed = True
-            self.ox.bulk_load(b"".join(self._encoded), format=ox.RdfFormat.N_QUADS)
+            self._loading.start(b"".join(self._encoded))
             self._encoded, self._encoded_quads = [], 0
+        if wait:
+            self._loading.wait()
 
     def drop_replaced_versions(self) -> int:
         """Drop graphs of earlier versions of the sources written in this build (see :meth:`replace_article`).
@@ -422,6 +401,7 @@ class StoreWriter:
             self.abort()
             return
         self.ox.flush()  # everything in SST files: a read-only backup of this generation is then complete
+        self._loading = None  # it holds the store open too
         del self.ox
         self.ox = None
         _set_current(self.root, self.gen)
@@ -429,6 +409,12 @@ class StoreWriter:
 
     def abort(self) -> None:
         self._buffer, self._encoded = [], []
+        if self._loading is not None:
+            try:
+                self._loading.wait()
+            except BaseException:  # noqa: BLE001 - the generation is discarded anyway
+                pass
+            self._loading = None
         if self.ox is not None:
             del self.ox
             self.ox = None

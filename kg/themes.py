@@ -89,8 +89,11 @@ def theme_hits(text: str) -> Counter:
     return c
 
 
-def _theme_matches(text: str) -> dict[str, list[str]]:
-    """Theme id -> the cue surfaces found in ``text``, outside false contexts."""
+@lru_cache(maxsize=8192)
+def _theme_matches(text: str) -> dict[str, tuple[str, ...]]:
+    """Theme id -> the cue surfaces found in ``text``, outside false contexts. Cached: the extractor asks again
+    for about half of the texts (a sentence, then the same sentence as an entity's own text); callers only read
+    the answer."""
     out: dict[str, list[str]] = {}
     for t, p in _patterns().items():
         bad = FALSE_CONTEXT.get(t)
@@ -103,7 +106,7 @@ def _theme_matches(text: str) -> dict[str, list[str]]:
             if t == "DigitalInclusion" and m.group(0) == "어르신" and not DIGITAL_CONTEXT.search(text):
                 continue
             out.setdefault(t, []).append(m.group(0))
-    return out
+    return {t: tuple(cs) for t, cs in out.items()}
 
 
 def article_themes(sentences: list[str], title: str = "", lead: str = "", skip=()) -> set[str]:

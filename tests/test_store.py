@@ -302,3 +302,69 @@ def test_query_values_are_plain_python():
     assert ox_value(ox.Literal("포항", language="ko")) == "포항"
     assert ox_value(ox.NamedNode("https://w3id.org/kgkr/id/city/47110")) == "https://w3id.org/kgkr/id/city/47110"
     assert ox_value(None) is None
+
+
+def test_encoded_graph_is_the_named_quads_plus_their_union_copies():
+    """kg.store.encode_doc (run in the build's workers) gives exactly the quads of doc_quads, once in the
+    article's graph and once in the default graph, even for a literal that spells the graph's own IRI and a
+    newline (the union copy is cut from the N-Quads text)."""
+    import pyoxigraph as ox
+
+    from kg.store import encode_doc, to_ox_quad
+
+    g = graph_iri(sample_doc().article.hash)
+    tricky = f'따옴표 " 와 <{g}> .\n둘째 줄 \\ 끝'
+    doc = sample_doc(body=[tricky, "포항시는 과학기술정책연구원과 업무협약을 맺었다."])
+    data, n = encode_doc(doc)
+    named = {to_ox_quad(q) for q in doc_quads(doc)}
+    assert n == len(doc_quads(doc)) == len(named)
+    got = list(ox.parse(data, format=ox.RdfFormat.N_QUADS))
+    dg = ox.DefaultGraph()
+    assert len(got) == 2 * n
+    assert set(got) == named | {ox.Quad(q.subject, q.predicate, q.object, dg) for q in named}
+    assert any(isinstance(q.object, ox.Literal) and q.object.value == tricky for q in got
+               if isinstance(q.graph_name, ox.DefaultGraph))
+
+
+def test_background_loads_give_the_same_store_as_direct_writes(tmp_path, monkeypatch):
+    """Encoded graphs are bulk-loaded in a thread while the writer goes on (kg.store._BackgroundLoad). With a
+    flush every few articles, rewriting an article whose batch may still be loading, and a changed version of an
+    article from an earlier build, the store holds exactly what direct (unencoded) writes give."""
+    import kg.store as ks
+    from kg.store import encode_doc
+
+    docs = [sample_doc()] + [tiny_doc(i) for i in range(40)]
+    direct = KgStore(tmp_path / "direct")
+    direct.replace_articles(docs)
+    monkeypatch.setattr(ks, "FLUSH_QUADS", 60)
+    loaded = KgStore(tmp_path / "loaded")
+    with loaded.writer() as w:
+        for d in docs:
+            w.replace_article_encoded(d.article.hash, d.article.source, encode_doc(d))
+        for d in docs[5:8]:  # written again in the same build, maybe while its batch is loading
+            w.replace_article_encoded(d.article.hash, d.article.source, encode_doc(d))
+    assert all_quads(loaded) == all_quads(direct)
+    changed = sample_doc(title="제목이 바뀐 기사")  # same source file, new content: the old graph is dropped
+    for s in (direct, loaded):
+        with s.writer() as w:
+            w.replace_article_encoded(changed.article.hash, changed.article.source, encode_doc(changed))
+            for d in docs[1:]:
+                w.mark_seen(d.article.hash)
+    assert all_quads(loaded) == all_quads(direct)
+    assert not loaded.has_article(docs[0].article.hash) and loaded.has_article(changed.article.hash)
+
+
+def test_a_failed_background_load_fails_the_write_and_keeps_the_store(tmp_path, monkeypatch):
+    import kg.store as ks
+
+    store = KgStore(tmp_path / "kg")
+    store.replace_articles([tiny_doc(0)])
+    before = all_quads(store)
+    gens = sorted(p.name for p in (tmp_path / "kg").iterdir())
+    monkeypatch.setattr(ks, "FLUSH_QUADS", 1)
+    with pytest.raises(SyntaxError):
+        with store.writer() as w:
+            w.replace_article_encoded("0" * 16, None, (b"<a> <b> this is not N-Quads .\n", 1))
+            w.replace_article_encoded("1" * 16, None, (b"<a> <b> <c> .\n", 1))  # the next flush raises
+    assert all_quads(store) == before
+    assert sorted(p.name for p in (tmp_path / "kg").iterdir()) == gens  # the failed generation is gone
