@@ -16,7 +16,7 @@ varied names, deterministic in ``--seed``) and measures, as medians over ``--rep
   (the floor), and the ratios;
 - ``build``: wall time and peak RSS of ``kg build`` in a subprocess on a fresh store (peak RSS = the largest sum of
   the RSS of the build process and its children, sampled every 0.1 s; ``maxrss_largest`` = the largest single
-  process, from ``wait4``);
+  process, from ``wait4``), and the machine's busy CPU time meanwhile (per article, and as a share of all cores);
 - ``rebuild``: ``kg build`` again with nothing changed, then with 1 % of the articles changed;
 - ``queries``: p50/p95 latency of every canned query in ``queries/`` on the built graph, in process
   (``KgStore.query``), parameters drawn from the graph;
@@ -311,6 +311,10 @@ def bench_build(corpus: Path, out: Path, n: int, repeat: int, workers: int, res:
     res["peak_rss_mb"] = max(m["peak_rss_mb"] for m in runs)
     res["maxrss_largest_mb"] = max(m["maxrss_largest_mb"] for m in runs)
     res["articles_per_s"] = n / res["wall_s"] if res["wall_s"] else None
+    busy = [m["machine_cpu_busy_s"] for m in runs if m.get("machine_cpu_busy_s")]
+    if busy:  # where the time goes: CPU per article, and how much of the machine the build kept busy
+        res["cpu_ms_per_article"] = 1000 * median(busy) / n
+        res["machine_cpu_util"] = median([m["machine_cpu_util"] for m in runs if m.get("machine_cpu_util")])
     if reb0:
         res["rebuild_unchanged_runs"] = reb0
         res["rebuild_unchanged_s"] = median([m["wall_s"] for m in reb0])
