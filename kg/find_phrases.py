@@ -16,6 +16,9 @@ _STOP_CORE = re.compile(r"^(?:다음|달|이달|내달|지난달|다음달|연�
                         r"특히|이어|이후|먼저|다음으로|아울러|이에|이를|이와|이번에|그리고|및|등|이|그|저|약|총|각각|모두|함께)$")
 
 
+_OPENING = re.compile("[" + re.escape("".join(QUOTES)) + "]")  # any opening quote mark
+
+
 def quote_spans(s: Sent) -> list[tuple[int, int, str]]:
     """(start, end, inner) absolute offsets of the inner text of each quoted phrase in ``s``."""
     out = []
@@ -37,9 +40,6 @@ def quote_spans(s: Sent) -> list[tuple[int, int, str]]:
             i = j + 1
             continue
         i += 1
-
-
-_OPENING = re.compile("[" + re.escape("".join(QUOTES)) + "]")
 
 
 def is_speech(inner: str) -> bool:

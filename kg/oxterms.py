@@ -13,6 +13,7 @@ from rdflib.term import Identifier
 
 from kg.vocab import XSD
 
+
 def to_ox(term: Identifier) -> Any:
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
@@ -32,6 +33,20 @@ def to_ox_quad(q: tuple) -> ox.Quad:
     return ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g))
 
 
+def to_ox_quads(quads) -> list[ox.Quad]:
+    """:func:`to_ox_quad` over many quads, each distinct term converted once (an article's graph repeats its
+    IRIs and predicates hundreds of times)."""
+    cache: dict = {}
+
+    def conv(term):
+        o = cache.get(term)
+        if o is None:
+            o = cache[term] = to_ox(term)
+        return o
+
+    return [ox.Quad(conv(s), conv(p), conv(o), conv(g)) for s, p, o, g in quads]
+
+
 def param_term(value: Any) -> Identifier:
     """A query parameter as an RDF term: strings are plain literals, numbers typed literals, terms as is."""
     if isinstance(value, Identifier):
@@ -39,24 +54,6 @@ def param_term(value: Any) -> Identifier:
     if isinstance(value, (bool, int, float)):
         return Literal(value)
     return Literal(str(value))
-
-
-def py_value(term: Any) -> Any:
-    """A result term as a plain, JSON-friendly Python value (IRIs and strings as str, numbers as numbers)."""
-    if term is None:
-        return None
-    if isinstance(term, URIRef):
-        return str(term)
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    if isinstance(term, Literal):
-        v = term.toPython()
-        if isinstance(v, bool) or isinstance(v, (int, float, str)):
-            return v
-        if hasattr(v, "is_finite"):  # Decimal
-            return float(v)
-        return str(term)
-    return str(term)
 
 
 _XSD = str(XSD)
@@ -82,7 +79,8 @@ def literal_value(text: str, datatype: str | None) -> Any:
 
 
 def ox_value(term: Any) -> Any:
-    """:func:`py_value` for a pyoxigraph term (numbers and booleans as Python values, everything else as text)."""
+    """A pyoxigraph result term as a plain, JSON-friendly Python value: IRIs and strings as str, numbers and
+    booleans as Python values (:func:`literal_value`), everything else as text."""
     if term is None:
         return None
     if isinstance(term, ox.NamedNode):

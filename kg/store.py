@@ -34,10 +34,10 @@ import pyoxigraph as ox
 from rdflib import Dataset, URIRef
 
 from kg.model import KgError
+from kg.oxterms import ox_value, param_term, to_ox, to_ox_quads
 from kg.readonly import check_read_only, query_with_timeout
 from kg.resources import ontology_dir
 from kg.triples import ONTOLOGY_GRAPH, doc_quads, graph_iri, hash_of_graph
-from kg.oxterms import literal_value, ox_value, param_term, py_value, to_ox, to_ox_quad  # noqa: F401 (re-exported)
 from kg.vocab import KG, PREFIXES
 
 DEFAULT_STORE = "kg-data"
@@ -177,15 +177,7 @@ def encode_doc(doc) -> tuple[bytes, int]:
     once (an article repeats its IRIs and predicates hundreds of times), and the default-graph copy is the same
     N-Quads text with the graph name cut from each line: N-Quads escapes every newline inside a literal, so
     " <graph> .\n" only ever occurs at the end of a line."""
-    cache: dict = {}
-
-    def conv(term):
-        o = cache.get(term)
-        if o is None:
-            o = cache[term] = to_ox(term)
-        return o
-
-    quads = [ox.Quad(conv(s), conv(p), conv(o), conv(g)) for s, p, o, g in doc_quads(doc)]
+    quads = to_ox_quads(doc_quads(doc))
     named = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
     if not quads:
         return named, 0
@@ -314,7 +306,7 @@ class StoreWriter:
         """Drop the article's graph and add its quads. At commit, older versions of the same source (graphs with
         this ``kg:sourceFile`` whose article is nowhere in this build's input) are dropped too."""
         self._replacing(content_hash, source)
-        self._buffer.extend(to_ox_quad(q) for q in quads)
+        self._buffer.extend(to_ox_quads(quads))
         self._flush_if_full()
 
     def replace_article_encoded(self, content_hash: str, source: str | None, encoded: tuple[bytes, int]) -> None:

@@ -291,7 +291,7 @@ def test_default_graph_is_the_set_union_of_the_article_graphs(tmp_path):
 def test_query_values_are_plain_python():
     import pyoxigraph as ox
 
-    from kg.store import ox_value
+    from kg.oxterms import ox_value
 
     xsd = "http://www.w3.org/2001/XMLSchema#"
     lit = lambda v, t: ox.Literal(v, datatype=ox.NamedNode(xsd + t))  # noqa: E731
@@ -310,7 +310,8 @@ def test_encoded_graph_is_the_named_quads_plus_their_union_copies():
     newline (the union copy is cut from the N-Quads text)."""
     import pyoxigraph as ox
 
-    from kg.store import encode_doc, to_ox_quad
+    from kg.oxterms import to_ox_quad
+    from kg.store import encode_doc
 
     g = graph_iri(sample_doc().article.hash)
     tricky = f'따옴표 " 와 <{g}> .\n둘째 줄 \\ 끝'
