@@ -42,7 +42,7 @@ def find_dates(text: str, published: date | None) -> list[tuple[int, int, date]]
         if d:
             out.append((m.start(), m.end(), d))
             taken.append((m.start(), m.end()))
-    if published is None:
+    if published is None or "일" not in text:  # the other two patterns need 일 (and _D tries every position)
         return out
     for m in _MD.finditer(text):
         if any(a <= m.start() < b for a, b in taken):

@@ -33,6 +33,8 @@ CUES = {
 
 def is_caption(text: str) -> bool:
     """A photo caption or credit line, not a statement of the story."""
+    if "사진" not in text and "제공" not in text and "자료" not in text and "그래픽" not in text:
+        return False  # every branch of CAPTION needs one of these words (and the search tries every position)
     return bool(CAPTION.search(text))
 
 

@@ -51,9 +51,7 @@ def _policy_head(core: str) -> str | None:
 
 
 def _has_adopt_verb(s: Sent) -> bool:
-    from kg.tokenize import predicate_stems
-
-    stems = [p for p, _ in predicate_stems(s.tokens)]
+    stems = [p for p, _ in s.predicates]
     return any(st.startswith(ADOPT_STEMS) for st in stems)
 
 

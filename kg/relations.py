@@ -21,7 +21,6 @@ import re
 from kg.find_terms import HEAD_TITLES
 from kg.model import Entity, Mention, Relation
 from kg.participation import clause_end, is_cue_word, linked, names_other_object, owns_cue
-from kg.tokenize import predicate_stems
 from kg.words import Sent, Word
 
 ORGANISE = ("개최", "주최", "주관", "열", "갖", "가지", "마련", "창립", "발족", "출범", "진행", "가졌", "구성", "개막", "선언")
@@ -42,7 +41,7 @@ class _Ctx:
                 self.by_sent.setdefault(m.sentence, []).append(m)
         for v in self.by_sent.values():
             v.sort(key=lambda m: m.start)
-        self.stems = [[p for p, _ in predicate_stems(s.tokens)] + _nominal_cues(s) for s in sents]
+        self.stems = [[p for p, _ in s.predicates] + _nominal_cues(s) for s in sents]
         self.finite = [any(t.tag.startswith(("EF", "EC", "ETM")) for t in s.tokens) for s in sents]
         self.role_spans: dict[int, list[tuple[int, int]]] = {}
         for m in mentions:
@@ -92,14 +91,19 @@ def _place_span(s: Sent):
     return None
 
 
+_NOMINAL_CUES = ("개최", "참석", "참여", "참가", "체결", "기념촬영", "인사말", "서명", "주재", "주최", "주관", "비롯", "강의",
+                 "강연", "동참", "발제", "축사")
+
+
 def _nominal_cues(s: Sent) -> list[str]:
     """Cue words written as nouns inside words ("개최예정인", "참석한 가운데" are also verbs)."""
     out = []
-    for w in s.words:
-        for c in ("개최", "참석", "참여", "참가", "체결", "기념촬영", "인사말", "서명", "주재", "주최", "주관", "비롯", "강의",
-                  "강연", "동참", "발제", "축사"):
-            if c in w.core or c in w.text:
-                out.append(c)
+    present = [c for c in _NOMINAL_CUES if c in s.text]  # a word's text and core are parts of the sentence's
+    if present:
+        for w in s.words:
+            for c in present:
+                if c in w.core or c in w.text:
+                    out.append(c)
     if re.search(r"주제\s*발표|기조\s*발표|발제를|강연을|강의를", s.text):
         out.append("주제발표")
     return out
@@ -309,7 +313,7 @@ def _governed(ctx: _Ctx, s: Sent, m: Mention) -> bool:
 def _organise_offsets(s: Sent, ctx: _Ctx | None = None) -> list[int]:
     """Where the sentence's hosting cues are, outside quoted speech (an unclosed quote runs to the end) and
     without participles that modify an actor ("공모전을 주최한 가나재단이": the cue is the foundation's)."""
-    org = [s.start + off for st, off in predicate_stems(s.tokens) if st.startswith(ORGANISE)]
+    org = [s.start + off for st, off in s.predicates if st.startswith(ORGANISE)]
     org += [w.start for w in s.words if re.search(r"개최|주최|주관", w.text)]
     quoted = [(s.start + q.start(), s.start + q.end()) for q in
               re.finditer(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|‘[^’]*(?:’|$)", s.text)]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from kg.find_terms import KNOWN_ALIASES
 from kg.model import Entity, Mention
@@ -19,6 +20,7 @@ from kg.model import Entity, Mention
 _DROP = re.compile(r"[\s\"'‘’“”「」『』《》〈〉<>()\[\]{}·•,.:;!?~\-_/`]|㈜|\(주\)")
 
 
+@lru_cache(maxsize=65536)
 def norm(name: str) -> str:
     """The scorer's normalisation: NFC, no spaces/quotes/brackets/punctuation, no (주), lower case."""
     s = unicodedata.normalize("NFC", name or "").replace("(주)", "").replace("㈜", "")
@@ -65,10 +67,12 @@ def same_institution(a: str, b: str) -> bool:
     except Exception:  # the lexicon is optional
         pass
     for x, y in ((na, nb), (nb, na)):  # "부산관광" left from "부산관광공사" (a headline's short form)
-        if len(x) >= 4 and re.fullmatch(re.escape(x) + r"(?:공사|공단|재단)", y):
+        if len(x) >= 4 and len(y) == len(x) + 2 and y.startswith(x) and y[len(x):] in ("공사", "공단", "재단"):
             return True
-    return bool(re.fullmatch(r"[가-힣]{2,6}대", na) and nb == na + "학교" or
-                re.fullmatch(r"[가-힣]{2,6}대", nb) and na == nb + "학교")
+    return bool(_UNIV_SHORT.fullmatch(na) and nb == na + "학교" or _UNIV_SHORT.fullmatch(nb) and na == nb + "학교")
+
+
+_UNIV_SHORT = re.compile(r"[가-힣]{2,6}대")
 
 
 def resolve_cities(mentions: list[Mention]) -> list[Entity]:

@@ -72,9 +72,12 @@ def analyse(texts: list[str]) -> list[list[Token]]:
 def predicate_stems(tokens: list[Token]) -> list[tuple[str, int]]:
     """(stem, offset) of every verb-like token: VV/VA stems and nouns followed by 하다 (XSV)."""
     out = []
-    for i, t in enumerate(tokens):
-        if t.tag in ("VV", "VA", "VV-R", "VV-I"):
-            out.append((t.form, t.start))
-        elif t.tag == "XSV" and i > 0 and tokens[i - 1].tag.startswith("NN"):
-            out.append((tokens[i - 1].form, tokens[i - 1].start))
+    for i, (form, tag, start, _) in enumerate(tokens):
+        if tag in _VERB_STEMS:
+            out.append((form, start))
+        elif tag == "XSV" and i > 0 and tokens[i - 1][1].startswith("NN"):
+            out.append((tokens[i - 1][0], tokens[i - 1][2]))
     return out
+
+
+_VERB_STEMS = frozenset(("VV", "VA", "VV-R", "VV-I"))

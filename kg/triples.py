@@ -2,6 +2,9 @@
 
 ``doc_quads(doc)`` is pure: the same Doc always gives the same quads (evidence, assertion and membership
 IRIs are hashes of their content), so rebuilding an article replaces its graph with identical triples.
+``doc_nt_quads(doc)`` gives the same quads with each term as its N-Triples text: the same writer, making
+terms with pyoxigraph (the build's workers write N-Quads from it; making rdflib terms and converting them to
+pyoxigraph cost about 3 ms of CPU per article, against 16 ms for its extraction).
 """
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any, Iterable
 
+import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, XSD
 
@@ -47,34 +51,39 @@ def _h(*parts: object) -> str:
     return hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:20]
 
 
-def evidence_iri(content_hash: str, start: int, end: int, sentence: str) -> URIRef:
-    return ID[f"evidence/{_h(content_hash, start, end, sentence)}"]
+_ID = str(ID)
 
 
-def assertion_iri(content_hash: str, key: tuple[str, str, str]) -> URIRef:
-    return ID[f"assertion/{_h(content_hash, *key)}"]
+# IRIs of an article's own nodes: hashes of their content, so a rebuilt article gets the same ones
+def _evidence(content_hash: str, start: int, end: int, sentence: str) -> str:
+    return f"{_ID}evidence/{_h(content_hash, start, end, sentence)}"
 
 
-def membership_iri(official: str, organization: str, role: str) -> URIRef:
-    return ID[f"membership/{_h(official, organization, role)}"]
+def _assertion(content_hash: str, key: tuple[str, str, str]) -> str:
+    return f"{_ID}assertion/{_h(content_hash, *key)}"
 
 
-def date_literal(value: Any) -> Literal | None:
-    """xsd:date literal of a date or 'YYYY-MM-DD' string; None when missing or invalid."""
+def _membership(official: str, organization: str, role: str) -> str:
+    return f"{_ID}membership/{_h(official, organization, role)}"
+
+
+def _date_text(value: Any) -> str | None:
+    """'YYYY-MM-DD' of a date or date string; None when missing or invalid."""
     if isinstance(value, datetime):
         value = value.date()
     if isinstance(value, date):
-        return Literal(value.isoformat(), datatype=XSD.date)
+        return value.isoformat()
     if isinstance(value, str) and _DATE.match(value.strip()):
         try:
             date.fromisoformat(value.strip())
         except ValueError:
             return None
-        return Literal(value.strip(), datatype=XSD.date)
+        return value.strip()
     return None
 
 
-def decimal_literal(value: Any) -> Literal | None:
+def _decimal_text(value: Any) -> str | None:
+    """The xsd:decimal lexical form of a number; None when missing or not a finite number."""
     if value is None or value == "" or isinstance(value, bool):
         return None
     try:
@@ -83,11 +92,7 @@ def decimal_literal(value: Any) -> Literal | None:
         return None
     if not d.is_finite():
         return None
-    return Literal(format(d.normalize() if d == d.to_integral() else d, "f"), datatype=XSD.decimal)
-
-
-def _s(value: Any) -> Literal:
-    return Literal(str(value))
+    return format(d.normalize() if d == d.to_integral() else d, "f")
 
 
 def _first(attrs: dict, *keys: str) -> Any:
@@ -104,13 +109,74 @@ def entity_iri(e: Entity) -> URIRef:
     return URIRef(e.iri)
 
 
+# The vocabulary the writer uses, by short name (a DefinedNamespace attribute makes a new URIRef on every
+# access, and the writer adds about 330 quads per article).
+_VOCAB = {
+    "type": RDF.type, "label": RDFS.label, "subject": RDF.subject, "predicate": RDF.predicate,
+    "object": RDF.object, "derived": PROV.wasDerivedFrom, "member": ORG.member, "organization": ORG.organization,
+    "headline": SCHEMA.headline, "datePublished": SCHEMA.datePublished, "url": SCHEMA.url,
+    "Article": KG.Article, "Evidence": KG.Evidence, "Assertion": KG.Assertion, "Membership": KG.Membership,
+    "City": KG.City, "contentHash": KG.contentHash, "outlet": KG.outlet, "reporter": KG.reporter,
+    "sourceFile": KG.sourceFile, "inArticle": KG.inArticle, "sentence": KG.sentence, "start": KG.start,
+    "end": KG.end, "name": KG.name, "alias": KG.alias, "mentionedIn": KG.mentionedIn, "evidence": KG.evidence,
+    "coMentionedWith": KG.coMentionedWith, "level": KG.level, "adminCode": KG.adminCode,
+    "latitude": KG.latitude, "longitude": KG.longitude, "parent": KG.parent, "role": KG.role, "kind": KG.kind,
+    "date": KG.date, "place": KG.place, "confidence": KG.confidence, "cue": KG.cue,
+    "extractedBy": KG.extractedBy,
+}
+_XSD_INTEGER, _XSD_DATE, _XSD_DECIMAL = str(XSD.integer), str(XSD.date), str(XSD.decimal)
+
+
+class _Terms:
+    """How the writer makes RDF terms: rdflib (``doc_quads``) or N-Triples text made by pyoxigraph (``doc_nt_quads``). Vocabulary terms
+    are made once, as attributes named as in ``_VOCAB``; ``iri`` caches (entity IRIs repeat across articles)."""
+
+    def __init__(self, iri, plain, typed, lang):
+        self._iri, self.plain, self.typed, self.lang = iri, plain, typed, lang
+        self._cache: dict[str, Any] = {}
+        for short, term in _VOCAB.items():
+            setattr(self, short, iri(str(term)))
+        self.cls = {t: iri(str(c)) for t, c in CLASS_OF.items()}
+        self.prop = {t: iri(str(p)) for t, p in PROPERTY_OF.items()}
+        self.extractor = plain(EXTRACTOR)
+
+    def iri(self, value: str) -> Any:
+        t = self._cache.get(value)
+        if t is None:
+            if len(self._cache) > 200_000:
+                self._cache.clear()
+            t = self._cache[value] = self._iri(value)
+        return t
+
+    def integer_of(self, value: int) -> Any:
+        return self.typed(str(int(value)), _XSD_INTEGER)
+
+    def date_of(self, value: Any) -> Any:
+        text = _date_text(value)
+        return None if text is None else self.typed(text, _XSD_DATE)
+
+    def decimal_of(self, value: Any) -> Any:
+        text = _decimal_text(value)
+        return None if text is None else self.typed(text, _XSD_DECIMAL)
+
+
+_RDFLIB = _Terms(URIRef, Literal, lambda text, dt: Literal(text, datatype=URIRef(dt)),
+                 lambda text, tag: Literal(text, lang=tag))
+# Terms as their N-Triples text, made by pyoxigraph (so IRIs are checked and literals escaped exactly as its
+# serializer does): the build's workers write an article's N-Quads from these without making any term objects.
+_NT = _Terms(lambda iri: str(ox.NamedNode(iri)), lambda text: str(ox.Literal(text)),
+             lambda text, dt: str(ox.Literal(text, datatype=ox.NamedNode(dt))),
+             lambda text, tag: str(ox.Literal(text, language=tag)))
+
+
 class _Writer:
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, terms: _Terms):
         self.doc = doc
+        self.t = terms
         self.hash = doc.article.hash
-        self.g = graph_iri(self.hash)
-        self.art = article_iri(self.hash)
-        self.quads: dict[Quad, None] = {}  # ordered set
+        self.g = terms.iri(str(graph_iri(self.hash)))
+        self.art = terms.iri(str(article_iri(self.hash)))
+        self.quads: dict[tuple, None] = {}  # ordered set
         self.by_name = {(e.type, e.name): e for e in doc.entities if e.iri}
 
     def add(self, s, p, o) -> None:
@@ -118,23 +184,26 @@ class _Writer:
             return
         self.quads[(s, p, o, self.g)] = None
 
+    def lit(self, value: Any) -> Any:
+        return self.t.plain(str(value))
+
     # -- article -------------------------------------------------------------------------------------------
     def article(self) -> None:
-        a, art = self.doc.article, self.art
-        self.add(art, RDF.type, KG.Article)
-        self.add(art, KG.contentHash, _s(self.hash))
+        a, art, t = self.doc.article, self.art, self.t
+        self.add(art, t.type, t.Article)
+        self.add(art, t.contentHash, self.lit(self.hash))
         if a.title:
-            self.add(art, SCHEMA.headline, _s(a.title))
+            self.add(art, t.headline, self.lit(a.title))
         if a.outlet:
-            self.add(art, KG.outlet, _s(a.outlet))
-        self.add(art, SCHEMA.datePublished, date_literal(a.published))
+            self.add(art, t.outlet, self.lit(a.outlet))
+        self.add(art, t.datePublished, t.date_of(a.published))
         for r in a.reporters:
             if r:
-                self.add(art, KG.reporter, _s(r))
+                self.add(art, t.reporter, self.lit(r))
         if a.url:
-            self.add(art, SCHEMA.url, _s(a.url))
+            self.add(art, t.url, self.lit(a.url))
         if a.source:
-            self.add(art, KG.sourceFile, _s(a.source))
+            self.add(art, t.sourceFile, self.lit(a.source))
 
     # -- evidence ------------------------------------------------------------------------------------------
     def sentence_text(self, index: int, start: int, end: int) -> str:
@@ -147,111 +216,120 @@ class _Writer:
         text = self.doc.article.text
         return text[start:end] if 0 <= start < end <= len(text) else ""
 
-    def evidence(self, start: int, end: int, sentence: str) -> URIRef | None:
+    def evidence(self, start: int, end: int, sentence: str) -> Any:
         if start < 0 or end < start:
             return None
-        ev = evidence_iri(self.hash, start, end, sentence)
-        self.add(ev, RDF.type, KG.Evidence)
-        self.add(ev, KG.inArticle, self.art)
+        t = self.t
+        ev = t.iri(_evidence(self.hash, start, end, sentence))
+        self.add(ev, t.type, t.Evidence)
+        self.add(ev, t.inArticle, self.art)
         if sentence:
-            self.add(ev, KG.sentence, _s(sentence))
-        self.add(ev, KG.start, Literal(int(start)))
-        self.add(ev, KG.end, Literal(int(end)))
+            self.add(ev, t.sentence, self.lit(sentence))
+        self.add(ev, t.start, t.integer_of(start))
+        self.add(ev, t.end, t.integer_of(end))
         return ev
 
     # -- entities ------------------------------------------------------------------------------------------
     def entity(self, e: Entity) -> None:
-        node = entity_iri(e)
-        cls = CLASS_OF.get(e.type)
+        t = self.t
+        node = t.iri(str(entity_iri(e)))
+        cls = t.cls.get(e.type)
         if cls is None:
             raise ValueError(f"unknown entity type {e.type!r} of {e.name!r}")
-        self.add(node, RDF.type, cls)
-        self.add(node, KG.name, _s(e.name))
+        self.add(node, t.type, cls)
+        self.add(node, t.name, self.lit(e.name))
         if e.type != "Theme":  # themes carry skos labels in themes.ttl
-            self.add(node, RDFS.label, Literal(e.name, lang="ko"))
+            self.add(node, t.label, t.lang(e.name, "ko"))
         for al in e.aliases:
             if al and al != e.name:
-                self.add(node, KG.alias, _s(al))
-        self.add(node, KG.mentionedIn, self.art)
+                self.add(node, t.alias, self.lit(al))
+        self.add(node, t.mentionedIn, self.art)
         getattr(self, f"attrs_{e.type}", lambda *_: None)(node, e)
         for m in e.mentions:
             ev = self.evidence(m.start, m.end, self.sentence_text(m.sentence, m.start, m.end))
             if ev is not None:
-                self.add(node, KG.evidence, ev)
+                self.add(node, t.evidence, ev)
 
     def co_mentions(self) -> None:
         """``city kg:coMentionedWith theme`` for every city and theme this article mentions: one triple in the
         article's graph, so the graphs holding it are the articles that mention both (themes-of counts them
         with one index range instead of joining every article of the city with every entity it mentions)."""
-        cities = [entity_iri(e) for e in self.doc.entities if e.type == "City"]
-        themes = [entity_iri(e) for e in self.doc.entities if e.type == "Theme"]
+        t = self.t
+        cities = [t.iri(str(entity_iri(e))) for e in self.doc.entities if e.type == "City"]
+        themes = [t.iri(str(entity_iri(e))) for e in self.doc.entities if e.type == "Theme"]
         for c in cities:
-            for t in themes:
-                self.add(c, KG.coMentionedWith, t)
+            for th in themes:
+                self.add(c, t.coMentionedWith, th)
 
-    def ref(self, value: Any, types: Iterable[str]) -> URIRef | None:
-        """An IRI for an attribute naming another entity (an IRI already, or the name of one in this Doc)."""
+    def ref(self, value: Any, types: Iterable[str]) -> str | None:
+        """The IRI of an attribute naming another entity (an IRI already, or the name of one in this Doc)."""
         if value is None:
             return None
         v = str(value)
-        if v.startswith(str(ID)):
-            return URIRef(v)
+        if v.startswith(_ID):
+            return v
         for t in types:
             e = self.by_name.get((t, v))
             if e is not None:
-                return URIRef(e.iri)
+                return e.iri
         return None
 
-    def attrs_City(self, node: URIRef, e: Entity) -> None:
-        a = e.attrs
+    def attrs_City(self, node: Any, e: Entity) -> None:
+        a, t = e.attrs, self.t
         lvl = _first(a, "level")
         if lvl:
-            self.add(node, KG.level, _s(lvl))
+            self.add(node, t.level, self.lit(lvl))
         code = _first(a, "adminCode", "admin_code", "code5", "code")
         if code:
-            self.add(node, KG.adminCode, _s(code))
-        self.add(node, KG.latitude, decimal_literal(_first(a, "lat", "latitude")))
-        self.add(node, KG.longitude, decimal_literal(_first(a, "lon", "lng", "longitude")))
-        self.city_parent(node, a)
+            self.add(node, t.adminCode, self.lit(code))
+        self.add(node, t.latitude, t.decimal_of(_first(a, "lat", "latitude")))
+        self.add(node, t.longitude, t.decimal_of(_first(a, "lon", "lng", "longitude")))
+        self.city_parent(node, e)
 
-    def city_parent(self, node: URIRef, a: dict) -> None:
+    def city_parent(self, node: Any, e: Entity) -> None:
         """kg:parent of a district or county: a City of this Doc, or one known only by its code (and name)."""
+        a, t = e.attrs, self.t
         name = _first(a, "parent_name", "parent")
         parent = self.ref(_first(a, "parent_iri"), ("City",)) or self.ref(name, ("City",))
         code = _first(a, "parent_code5", "parent_code")
         if parent is None and code:
             from kg.iris import city_iri
 
-            parent = URIRef(city_iri(str(code)))
-        if parent is None or parent == node:
+            parent = str(city_iri(str(code)))
+        if parent is None or parent == e.iri:
             return
-        self.add(node, KG.parent, parent)
-        if not any(URIRef(e.iri) == parent for e in self.doc.entities if e.iri):
+        p = t.iri(parent)
+        self.add(node, t.parent, p)
+        if not any(x.iri == parent for x in self.doc.entities if x.iri):
             # not mentioned in the article: typed and named so the link is usable, but no kg:mentionedIn
-            self.add(parent, RDF.type, KG.City)
-            if name and not str(name).startswith(str(ID)):
-                self.add(parent, KG.name, _s(name))
-                self.add(parent, RDFS.label, Literal(str(name), lang="ko"))
+            self.add(p, t.type, t.City)
+            if name and not str(name).startswith(_ID):
+                self.add(p, t.name, self.lit(name))
+                self.add(p, t.label, t.lang(str(name), "ko"))
             if code:
-                self.add(parent, KG.adminCode, _s(code))
+                self.add(p, t.adminCode, self.lit(code))
 
-    def attrs_Official(self, node: URIRef, e: Entity) -> None:
+    def attrs_Official(self, node: Any, e: Entity) -> None:
         roles = e.attrs.get("role")
         for r in roles if isinstance(roles, (list, tuple)) else [roles]:
             if r:
-                self.add(node, KG.role, _s(r))
+                self.add(node, self.t.role, self.lit(r))
 
-    def attrs_Institution(self, node: URIRef, e: Entity) -> None:
+    def attrs_Institution(self, node: Any, e: Entity) -> None:
+        t = self.t
         if e.attrs.get("kind"):
-            self.add(node, KG.kind, _s(e.attrs["kind"]))
-        self.add(node, KG.parent, self.ref(_first(e.attrs, "parent_iri", "parent"), ("Institution", "City")))
+            self.add(node, t.kind, self.lit(e.attrs["kind"]))
+        parent = self.ref(_first(e.attrs, "parent_iri", "parent"), ("Institution", "City"))
+        if parent is not None:
+            self.add(node, t.parent, t.iri(parent))
 
-    def attrs_Event(self, node: URIRef, e: Entity) -> None:
+    def attrs_Event(self, node: Any, e: Entity) -> None:
+        t = self.t
         if e.attrs.get("kind"):
-            self.add(node, KG.kind, _s(e.attrs["kind"]))
-        self.add(node, KG.date, date_literal(e.attrs.get("date")))
+            self.add(node, t.kind, self.lit(e.attrs["kind"]))
+        self.add(node, t.date, t.date_of(e.attrs.get("date")))
         if e.attrs.get("place"):
-            self.add(node, KG.place, _s(e.attrs["place"]))
+            self.add(node, t.place, self.lit(e.attrs["place"]))
 
     # -- relations -----------------------------------------------------------------------------------------
     def relations(self) -> None:
@@ -265,32 +343,33 @@ class _Writer:
             self.relation(key, rels)
 
     def relation(self, key: tuple[str, str, str], rels: list[Relation]) -> None:
+        t = self.t
         first = rels[0]
-        s, o = URIRef(first.subject.iri), URIRef(first.object.iri)
-        p = PROPERTY_OF[first.type]
-        if first.type in SYMMETRIC_RELATIONS and str(o) < str(s):
-            s, o = o, s
+        s_iri, o_iri = first.subject.iri, first.object.iri
+        if first.type in SYMMETRIC_RELATIONS and o_iri < s_iri:
+            s_iri, o_iri = o_iri, s_iri
+        s, o, p = t.iri(s_iri), t.iri(o_iri), t.prop[first.type]
         self.add(s, p, o)
         if first.type in SYMMETRIC_RELATIONS:
             self.add(o, p, s)
-        asr = assertion_iri(self.hash, key)
-        self.add(asr, RDF.type, KG.Assertion)
-        self.add(asr, RDF.subject, s)
-        self.add(asr, RDF.predicate, p)
-        self.add(asr, RDF.object, o)
+        asr = t.iri(_assertion(self.hash, key))
+        self.add(asr, t.type, t.Assertion)
+        self.add(asr, t.subject, s)
+        self.add(asr, t.predicate, p)
+        self.add(asr, t.object, o)
         conf = max(r.confidence for r in rels)
-        self.add(asr, KG.confidence, decimal_literal(round(float(conf), 4)))
+        self.add(asr, t.confidence, t.decimal_of(round(float(conf), 4)))
         for cue in sorted({r.cue for r in rels if r.cue}):
-            self.add(asr, KG.cue, _s(cue))
-        self.add(asr, KG.extractedBy, _s(EXTRACTOR))
-        self.add(asr, PROV.wasDerivedFrom, self.art)
+            self.add(asr, t.cue, self.lit(cue))
+        self.add(asr, t.extractedBy, t.extractor)
+        self.add(asr, t.derived, self.art)
         for r in rels:
             start, end, index = self.relation_span(r)
             ev = self.evidence(start, end, self.sentence_text(index, start, end))
             if ev is not None:
-                self.add(asr, KG.evidence, ev)
+                self.add(asr, t.evidence, ev)
         if first.type == "holdsRoleIn":
-            self.membership(first.subject, s, o, rels)
+            self.membership(first.subject, s_iri, o_iri)
 
     def relation_span(self, r: Relation) -> tuple[int, int, int]:
         """The evidence span of a relation: its own, else its sentence, else the first sentence mentioning both
@@ -312,24 +391,34 @@ class _Writer:
                 return sents[ids[0]].start, sents[ids[0]].end, ids[0]
         return -1, -1, -1
 
-    def membership(self, official: Entity, s: URIRef, o: URIRef, rels: list[Relation]) -> None:
+    def membership(self, official: Entity, s_iri: str, o_iri: str) -> None:
+        t = self.t
         roles = official.attrs.get("role")
         role = (roles[0] if roles else "") if isinstance(roles, (list, tuple)) else (roles or "")
-        m = membership_iri(s, o, role)
-        self.add(m, RDF.type, KG.Membership)
-        self.add(m, ORG.member, s)
-        self.add(m, ORG.organization, o)
+        m = t.iri(_membership(s_iri, o_iri, role))
+        self.add(m, t.type, t.Membership)
+        self.add(m, t.member, t.iri(s_iri))
+        self.add(m, t.organization, t.iri(o_iri))
         if role:
-            self.add(m, KG.role, _s(role))
-        self.add(m, PROV.wasDerivedFrom, self.art)
+            self.add(m, t.role, self.lit(role))
+        self.add(m, t.derived, self.art)
 
 
-def doc_quads(doc: Doc) -> list[Quad]:
-    """All quads of one article (its article node, entities, mentions, relations and evidence), in its graph."""
-    w = _Writer(doc)
+def _write(doc: Doc, terms: _Terms) -> list[tuple]:
+    w = _Writer(doc, terms)
     w.article()
     for e in doc.entities:
         w.entity(e)
     w.co_mentions()
     w.relations()
     return list(w.quads)
+
+
+def doc_quads(doc: Doc) -> list[Quad]:
+    """All quads of one article (its article node, entities, mentions, relations and evidence), in its graph."""
+    return _write(doc, _RDFLIB)
+
+
+def doc_nt_quads(doc: Doc) -> list[tuple[str, str, str, str]]:
+    """:func:`doc_quads` with each term in its N-Triples form (``<iri>``, ``"text"@ko``, ``"5"^^<…#integer>``)."""
+    return _write(doc, _NT)

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from dataclasses import dataclass, field
 
-from kg.tokenize import Token
+from kg.tokenize import Token, predicate_stems
 
 OPEN = "‘“'\"「『《〈<[(▲△■□◆◇○●※-–—·•`"
 CLOSE = "’”'\"」』》〉>])`.,;:!?…·"
@@ -235,6 +235,11 @@ class Sent:
 
     def span_text(self, s: int, e: int) -> str:
         return self.text[s - self.start: e - self.start]
+
+    @cached_property
+    def predicates(self) -> list[tuple[str, int]]:
+        """``kg.tokenize.predicate_stems`` of the tokens (asked by several finders)."""
+        return predicate_stems(self.tokens)
 
 
 def analyse_sentences(sentences) -> list[Sent]:

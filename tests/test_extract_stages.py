@@ -149,3 +149,49 @@ def test_quoted_topic_is_not_a_policy_but_a_pursued_name_is():
     ss = sents("참석자들은 '안전한 도시 만들기'에 대한 토론을 펼쳤다.", "가나시는 '스마트 안전도시 가나' 조성을 추진한다.")
     names = {m.attrs["name"] for m in find_policies(ss)}
     assert "스마트 안전도시 가나" in names and "안전한 도시 만들기" not in names
+
+
+def test_theme_scans_skipped_only_where_no_cue_can_start():
+    """kg.themes._theme_matches skips a theme's pattern when no character of the text starts one of its cues.
+    Wherever the pattern matches (each cue as written, without its spaces, spaced out, in a sentence, and the
+    seed articles), that shortcut must not apply."""
+    from pathlib import Path
+
+    from kg.themes import _patterns, _theme_matches, cues
+
+    texts = [p.read_text(encoding="utf-8") for p in (Path(__file__).resolve().parents[1] / "seeds").glob("*.txt")]
+    for cs in cues().values():
+        for c in cs:
+            texts += [c, c.replace(" ", ""), " ".join(c.replace(" ", "")), f"시는 {c}(을) 추진한다"]
+    checked = 0
+    for text in texts:
+        chars = set(text)
+        for t, (pattern, starts) in _patterns().items():
+            if pattern.search(text):
+                checked += 1
+                assert not starts.isdisjoint(chars), (t, text[:40])
+    assert checked > 500
+    assert "SmartCity" in _theme_matches("포항시는 스마트 시티 사업을") and _theme_matches("포항시는 회의를") == {}
+
+
+def test_short_forms_of_the_same_institution():
+    from kg.resolve import same_institution
+
+    assert same_institution("부산관광", "부산관광공사") and same_institution("한국환경공단", "한국환경")
+    assert not same_institution("부산관광", "부산관광공사본부")
+    assert not same_institution("부산", "부산공사")  # too short to be a name's stem
+    assert same_institution("충남대", "충남대학교") and not same_institution("충남대", "충북대학교")
+
+
+def test_captions_and_credits():
+    from kg.evidence import is_caption
+
+    assert is_caption("포항시청 전경. (사진=포항시)") and is_caption("[사진] 협약식 모습")
+    assert is_caption("협약식 모습 (포항시 제공)") and is_caption("(그래픽=연합뉴스)")
+    assert not is_caption("포항시는 시민에게 정보를 제공했다.") and not is_caption("포항시는 11일 회의를 열었다.")
+
+
+def test_dates_without_day_words_and_without_publication():
+    assert [d for _, _, d in find_dates("2025. 11. 24 발표", None)] == [date(2025, 11, 24)]
+    assert [d for _, _, d in find_dates("2024.1.5 기준, 3월 2일", date(2024, 2, 1))] == [date(2024, 1, 5), date(2024, 3, 2)]
+    assert find_dates("올해 계획을 발표했다", date(2024, 2, 1)) == []

@@ -305,9 +305,9 @@ def test_query_values_are_plain_python():
 
 
 def test_encoded_graph_is_the_named_quads_plus_their_union_copies():
-    """kg.store.encode_doc (run in the build's workers) gives exactly the quads of doc_quads, once in the
-    article's graph and once in the default graph, even for a literal that spells the graph's own IRI and a
-    newline (the union copy is cut from the N-Quads text)."""
+    """kg.store.encode_doc (run in the build's workers, writing N-Quads from kg.triples.doc_nt_quads) gives
+    exactly the quads of doc_quads (rdflib terms), once in the article's graph and once in the default graph,
+    even for a literal that spells the graph's own IRI, quotes, a backslash and a newline."""
     import pyoxigraph as ox
 
     from kg.oxterms import to_ox_quad
@@ -369,3 +369,25 @@ def test_a_failed_background_load_fails_the_write_and_keeps_the_store(tmp_path, 
             w.replace_article_encoded("1" * 16, None, (b"<a> <b> <c> .\n", 1))  # the next flush raises
     assert all_quads(store) == before
     assert sorted(p.name for p in (tmp_path / "kg").iterdir()) == gens  # the failed generation is gone
+
+
+def test_nt_terms_give_the_rdflib_quads_for_the_seed_articles():
+    """kg.triples writes one graph with two term libraries: rdflib (doc_quads) and N-Triples text made by
+    pyoxigraph (doc_nt_quads, which the build's workers encode). On every seed article both give the same
+    quads, in the same order."""
+    import pyoxigraph as ox
+
+    from kg.loaders import iter_articles
+    from kg.oxterms import to_ox_quads
+    from kg.pipeline import extract
+    from kg.triples import doc_nt_quads
+
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    n = 0
+    for article in iter_articles([str(seeds)]):
+        doc = extract(article)
+        nt = doc_nt_quads(doc)
+        text = "".join(f"{s} {p} {o} {g} .\n" for s, p, o, g in nt)
+        assert list(ox.parse(text.encode(), format=ox.RdfFormat.N_QUADS)) == to_ox_quads(doc_quads(doc))
+        n += len(nt)
+    assert n > 1000
