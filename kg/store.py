@@ -220,7 +220,7 @@ class _BackgroundLoad:
         self.wait()
 
         def run() -> None:
-            try:  # lenient: the bytes come from ox.serialize of checked terms, so IRIs are not checked again
+            try:  # lenient: the bytes come from encode_doc, whose terms pyoxigraph made (and so checked)
                 self.store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True)
             except BaseException as e:  # noqa: BLE001 - raised in the writer's thread by wait()
                 self.error = e

@@ -128,11 +128,14 @@ _XSD_INTEGER, _XSD_DATE, _XSD_DECIMAL = str(XSD.integer), str(XSD.date), str(XSD
 
 
 class _Terms:
-    """How the writer makes RDF terms: rdflib (``doc_quads``) or N-Triples text made by pyoxigraph (``doc_nt_quads``). Vocabulary terms
-    are made once, as attributes named as in ``_VOCAB``; ``iri`` caches (entity IRIs repeat across articles)."""
+    """How the writer makes RDF terms: rdflib (``doc_quads``) or N-Triples text made by pyoxigraph
+    (``doc_nt_quads``). Vocabulary terms are made once, as attributes named as in ``_VOCAB``. ``iri`` caches the
+    IRIs that repeat across articles (entities, memberships); ``own_iri`` makes those of an article's own nodes
+    (its graph, article, evidence and assertions), which no other article uses, without filling the cache."""
 
     def __init__(self, iri, plain, typed, lang):
         self._iri, self.plain, self.typed, self.lang = iri, plain, typed, lang
+        self.own_iri = iri
         self._cache: dict[str, Any] = {}
         for short, term in _VOCAB.items():
             setattr(self, short, iri(str(term)))
@@ -174,8 +177,8 @@ class _Writer:
         self.doc = doc
         self.t = terms
         self.hash = doc.article.hash
-        self.g = terms.iri(str(graph_iri(self.hash)))
-        self.art = terms.iri(str(article_iri(self.hash)))
+        self.g = terms.own_iri(str(graph_iri(self.hash)))
+        self.art = terms.own_iri(str(article_iri(self.hash)))
         self.quads: dict[tuple, None] = {}  # ordered set
         self.by_name = {(e.type, e.name): e for e in doc.entities if e.iri}
 
@@ -220,7 +223,7 @@ class _Writer:
         if start < 0 or end < start:
             return None
         t = self.t
-        ev = t.iri(_evidence(self.hash, start, end, sentence))
+        ev = t.own_iri(_evidence(self.hash, start, end, sentence))
         self.add(ev, t.type, t.Evidence)
         self.add(ev, t.inArticle, self.art)
         if sentence:
@@ -352,7 +355,7 @@ class _Writer:
         self.add(s, p, o)
         if first.type in SYMMETRIC_RELATIONS:
             self.add(o, p, s)
-        asr = t.iri(_assertion(self.hash, key))
+        asr = t.own_iri(_assertion(self.hash, key))
         self.add(asr, t.type, t.Assertion)
         self.add(asr, t.subject, s)
         self.add(asr, t.predicate, p)
